@@ -1,0 +1,30 @@
+package duban.unit;
+
+import java.util.List;
+
+/**
+ * An entry of the unit directory. {@code code} doubles as the Camunda group id.
+ *
+ * @param aliases forms of the name as written in task-division tables
+ * @param email contact address; null for collectives, which are never addressed directly
+ * @param members codes of the concrete units a collective stands for
+ * @param needsDesignation a collective whose concrete units someone must designate
+ */
+public record Unit(
+    String code,
+    String name,
+    List<String> aliases,
+    UnitKind kind,
+    String email,
+    List<String> members,
+    boolean needsDesignation) {
+
+  public Unit {
+    aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    members = members == null ? List.of() : List.copyOf(members);
+  }
+
+  public boolean isCollective() {
+    return kind == UnitKind.COLLECTIVE;
+  }
+}
