@@ -1,0 +1,21 @@
+package duban.form;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+@Configuration
+class FormConfiguration {
+
+  @Bean
+  FilterRegistrationBean<SubmissionGuardFilter> submissionGuardFilter(
+      SubmissionValidator validator, IdentityService identityService) {
+    FilterRegistrationBean<SubmissionGuardFilter> registration =
+        new FilterRegistrationBean<>(new SubmissionGuardFilter(validator, identityService));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+    return registration;
+  }
+}

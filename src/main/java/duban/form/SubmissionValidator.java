@@ -1,0 +1,184 @@
+package duban.form;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a task submit against the Camunda Form the task shows, because the engine itself does not: required
+ * fields, lengths, ranges and choices, and no variable the form does not ask for. Form-specific business rules run
+ * after the form's own rules.
+ */
+@Component
+public class SubmissionValidator {
+
+  private final TaskService taskService;
+  private final FormService formService;
+  private final List<SubmissionRule> rules;
+  private final Map<String, Optional<FormSchema>> schemas = new ConcurrentHashMap<>();
+
+  SubmissionValidator(TaskService taskService, FormService formService, List<SubmissionRule> rules) {
+    this.taskService = taskService;
+    this.formService = formService;
+    this.rules = rules;
+  }
+
+  /** @throws SubmissionRejectedException naming every problem, if the submit breaks the task's form */
+  public void check(String taskId, Map<String, ?> submittedVariables) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      return; // the engine answers "task not found" itself
+    }
+    Optional<FormSchema> schema = schemaOf(task);
+    if (schema.isEmpty()) {
+      return;
+    }
+    Submission submission = new Submission(
+        taskId,
+        task.getName(),
+        SubmittedValues.plain(submittedVariables),
+        SubmittedValues.plain(taskService.getVariables(taskId)));
+    List<String> violations = violations(schema.get(), submission);
+    if (violations.isEmpty()) {
+      for (SubmissionRule rule : rules) {
+        if (rule.formId().equals(schema.get().id())) {
+          rule.check(submission, violations);
+        }
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new SubmissionRejectedException(task.getName(), violations);
+    }
+  }
+
+  private Optional<FormSchema> schemaOf(Task task) {
+    return schemas.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(), key -> {
+      try (InputStream in = formService.getDeployedTaskForm(task.getId())) {
+        return Optional.of(FormSchema.read(in));
+      } catch (ProcessEngineException e) {
+        return Optional.empty(); // a task without a deployed Camunda Form
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  static List<String> violations(FormSchema schema, Submission submission) {
+    List<String> violations = new ArrayList<>();
+    for (String name : submission.submitted().keySet()) {
+      if (!schema.fields().containsKey(name)) {
+        violations.add("表单中没有「" + name + "」，不得提交该变量");
+      }
+    }
+    Map<String, Object> merged = submission.merged();
+    for (FormField field : schema.fields().values()) {
+      if (field.hide() != null && field.hide().isTrue(merged)) {
+        continue;
+      }
+      Object value = submission.submitted().get(field.key());
+      if (isBlank(value)) {
+        if (field.required()) {
+          violations.add("「" + field.label() + "」为必填项");
+        }
+        continue;
+      }
+      checkValue(field, value, submission, violations);
+    }
+    return violations;
+  }
+
+  private static void checkValue(FormField field, Object value, Submission submission, List<String> violations) {
+    String label = "「" + field.label() + "」";
+    switch (field.type()) {
+      case "textfield", "textarea" -> {
+        if (!(value instanceof String text)) {
+          violations.add(label + "应为文本");
+          return;
+        }
+        int length = text.strip().codePointCount(0, text.strip().length());
+        if (field.minLength() != null && length < field.minLength()) {
+          violations.add(label + "至少 " + field.minLength() + " 个字");
+        }
+        if (field.maxLength() != null && length > field.maxLength()) {
+          violations.add(label + "最多 " + field.maxLength() + " 个字");
+        }
+      }
+      case "number" -> {
+        if (!(value instanceof Number number)) {
+          violations.add(label + "应为数字");
+          return;
+        }
+        if (field.min() != null && number.doubleValue() < field.min()) {
+          violations.add(label + "不得小于 " + field.min());
+        }
+        if (field.max() != null && number.doubleValue() > field.max()) {
+          violations.add(label + "不得大于 " + field.max());
+        }
+      }
+      case "checkbox" -> {
+        if (!(value instanceof Boolean)) {
+          violations.add(label + "应为是或否");
+        }
+      }
+      case "datetime" -> {
+        try {
+          LocalDate.parse(value.toString());
+        } catch (DateTimeParseException e) {
+          violations.add(label + "不是有效日期（应为 yyyy-MM-dd）");
+        }
+      }
+      default -> {
+        if (field.isChoice()) {
+          checkChoice(field, value, submission, violations);
+        }
+      }
+    }
+  }
+
+  private static void checkChoice(FormField field, Object value, Submission submission, List<String> violations) {
+    String label = "「" + field.label() + "」";
+    List<String> allowed = field.valuesKey() == null ? field.values() : options(submission.current().get(field.valuesKey()));
+    List<?> chosen;
+    if (field.isList()) {
+      if (!(value instanceof List<?> list)) {
+        violations.add(label + "应为列表");
+        return;
+      }
+      chosen = list;
+    } else {
+      chosen = List.of(value);
+    }
+    for (Object choice : chosen) {
+      if (!allowed.contains(String.valueOf(choice))) {
+        violations.add(label + "不能选择「" + choice + "」");
+      }
+    }
+  }
+
+  /** Options given in a variable, as Camunda Forms read them: strings, or objects with a value. */
+  private static List<String> options(Object options) {
+    List<String> values = new ArrayList<>();
+    if (options instanceof List<?> list) {
+      for (Object option : list) {
+        values.add(option instanceof Map<?, ?> map ? String.valueOf(map.get("value")) : String.valueOf(option));
+      }
+    }
+    return values;
+  }
+
+  private static boolean isBlank(Object value) {
+    return value == null
+        || (value instanceof String s && s.isBlank())
+        || (value instanceof List<?> l && l.isEmpty());
+  }
+}

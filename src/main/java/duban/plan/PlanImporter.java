@@ -1,0 +1,81 @@
+package duban.plan;
+
+import duban.supervision.SupervisionProcess;
+import duban.supervision.SupervisionStart;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports a task-division table: parses it whole, stores it, and starts one supervision process per task. All or
+ * nothing: a table with any problem starts nothing, and a failure midway rolls every start back.
+ */
+@Service
+public class PlanImporter {
+
+  private static final Logger log = LoggerFactory.getLogger(PlanImporter.class);
+  private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{2,40}");
+  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  private final PlanCatalog catalog;
+  private final PlanRepository repository;
+  private final SupervisionStart supervisionStart;
+  private final RuntimeService runtimeService;
+  private final HistoryService historyService;
+
+  PlanImporter(PlanCatalog catalog, PlanRepository repository, SupervisionStart supervisionStart,
+      RuntimeService runtimeService, HistoryService historyService) {
+    this.catalog = catalog;
+    this.repository = repository;
+    this.supervisionStart = supervisionStart;
+    this.runtimeService = runtimeService;
+    this.historyService = historyService;
+  }
+
+  @Transactional
+  public ImportResult importPlan(String code, String text) {
+    long started = System.nanoTime();
+    if (code == null || !CODE.matcher(code).matches()) {
+      throw new IllegalArgumentException("计划编号须为 2 到 40 位字母或数字，实为：" + code);
+    }
+    Plan plan = catalog.parse(code, text);
+    var stored = repository.find(code);
+    if (stored.isPresent() && !stored.get().sourceText().equals(text)) {
+      throw new PlanConflictException(code);
+    }
+    LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+    if (stored.isEmpty()) {
+      repository.save(code, plan.title(), text, now);
+    }
+    Set<String> existing = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(SupervisionProcess.KEY)
+        .processInstanceBusinessKeyLike(code + "-%")
+        .list().stream().map(HistoricProcessInstance::getBusinessKey).collect(Collectors.toSet());
+    LocalDate today = now.toLocalDate();
+    int startedCount = 0;
+    for (PlanTask task : plan.tasks()) {
+      String businessKey = SupervisionProcess.businessKey(code, task.number());
+      if (existing.contains(businessKey)) {
+        continue;
+      }
+      runtimeService.startProcessInstanceByKey(
+          SupervisionProcess.KEY, businessKey, supervisionStart.variables(code, task, today));
+      startedCount++;
+    }
+    ImportResult result = new ImportResult(code, plan.title(), plan.tasks().size(), startedCount,
+        plan.tasks().size() - startedCount, (System.nanoTime() - started) / 1_000_000);
+    log.info("Imported {}", result);
+    return result;
+  }
+}

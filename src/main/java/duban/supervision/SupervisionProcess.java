@@ -1,0 +1,28 @@
+package duban.supervision;
+
+/** Ids of {@code bpmn/TaskSupervisionProcess.bpmn} that code and tests refer to. */
+public final class SupervisionProcess {
+
+  private SupervisionProcess() {}
+
+  public static final String KEY = "TaskSupervisionProcess";
+
+  public static final String DESIGNATE_UNITS = "Task_DesignateUnits";
+  public static final String ACKNOWLEDGE = "Task_AcknowledgeAssignment";
+  public static final String REASSIGN = "Task_ReassignAssignment";
+  public static final String SUBMIT_CONTRIBUTION = "Task_SubmitContribution";
+  public static final String SUBMIT_REPORT = "Task_SubmitReport";
+  public static final String REVIEW_EXTENSION = "Task_ReviewExtension";
+  public static final String REVIEW_REPORT = "Task_ReviewReport";
+  public static final String SIGN_OFF = "Task_SignOff";
+  public static final String NEXT_REPORTING_PERIOD = "IntermediateCatchEvent_NextReportingPeriod";
+  public static final String SIGNED_OFF = "EndEvent_TaskSignedOff";
+
+  /** Role groups that receive tasks besides the units. */
+  public static final String SUPERVISION_GROUP = "supervision";
+  public static final String JOINT_OFFICE_GROUP = "jointoffice";
+
+  public static String businessKey(String planCode, int taskNumber) {
+    return planCode + "-" + taskNumber;
+  }
+}

@@ -1,0 +1,136 @@
+package duban.supervision;
+
+import static duban.supervision.SupervisionVariables.*;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Service;
+
+/** What each completed step of the supervision process changes; the listeners only route to it. */
+@Service
+class SupervisionService {
+
+  private final SupervisionLists lists;
+  private final UnitNames unitNames;
+  private final ReportingPeriods periods;
+
+  SupervisionService(SupervisionLists lists, UnitNames unitNames, ReportingPeriods periods) {
+    this.lists = lists;
+    this.unitNames = unitNames;
+    this.periods = periods;
+  }
+
+  /** 指定承办单位: designated units take the place of the collective the table named. */
+  void designated(DelegateTask task) {
+    List<String> leads = lists.split(LEAD_UNITS.get(task));
+    List<String> supports = lists.split(SUPPORTING_UNITS.get(task));
+    if (LEAD_NEEDS_DESIGNATION.isTrue(task)) {
+      leads = distinct(JsonLists.strings(task.getVariable(DESIGNATED_LEAD_UNITS)), leads);
+    }
+    if (SUPPORT_NEEDS_DESIGNATION.isTrue(task)) {
+      supports = distinct(supports, JsonLists.strings(task.getVariable(DESIGNATED_SUPPORTING_UNITS)));
+    }
+    supports.removeAll(leads);
+    setUnits(task, leads, supports);
+    SUPPORTING_UNIT_NAMES.set(task, supports.isEmpty() ? "无" : unitNames.of(supports));
+  }
+
+  /** 签收: an accepted assignment adds the unit's responsible person and plan to what the primary lead sees. */
+  void acknowledged(DelegateTask task) {
+    if (!"accept".equals(ACK_DECISION.get(task))) {
+      return;
+    }
+    String line = unitNames.of(LEAD_UNIT.get(task)) + "：责任人 " + RESPONSIBLE_PERSON.get(task)
+        + "（" + CONTACT_PHONE.get(task) + "）；工作计划：" + WORK_PLAN.get(task) + "；节点安排：" + MILESTONES.get(task);
+    append(task, ACKNOWLEDGEMENT_SUMMARY, line);
+  }
+
+  /** 重新交办: the office either puts another unit in the returning unit's place or confirms the original. */
+  void reassigned(DelegateTask task) {
+    if ("replace".equals(REASSIGN_DECISION.get(task))) {
+      String returning = LEAD_UNIT.get(task);
+      String replacement = REPLACEMENT_UNIT.get(task);
+      List<String> leads = new ArrayList<>(lists.split(LEAD_UNITS.get(task)));
+      leads.replaceAll(code -> code.equals(returning) ? replacement : code);
+      List<String> supports = new ArrayList<>(lists.split(SUPPORTING_UNITS.get(task)));
+      supports.removeAll(leads);
+      setUnits(task, leads, supports);
+      LEAD_UNIT.set(task, replacement);
+    }
+    // the unit now holding the assignment starts from an empty acknowledgement
+    for (Var<String> field : List.of(ACK_DECISION, RESPONSIBLE_PERSON, CONTACT_PHONE, WORK_PLAN, MILESTONES, RETURN_REASON)) {
+      field.set(task, null);
+    }
+  }
+
+  /** 承办/协办: each contribution is added, read-only, to what the primary lead unit sees when reporting. */
+  void contributed(DelegateTask task) {
+    append(task, CONTRIBUTION_SUMMARY,
+        "【" + unitNames.of(CONTRIBUTOR_UNIT.get(task)) + " · " + CONTRIBUTOR_ROLE.get(task) + "】" + CONTRIBUTION.get(task));
+  }
+
+  void reported(DelegateTask task) {
+    task.setVariable("reportedAt", Today.now().toString());
+  }
+
+  /** 延期申请: an approved extension moves the deadline and lifts the overdue flag. */
+  void extensionReviewed(DelegateTask task) {
+    if ("approve".equals(EXTENSION_DECISION.get(task))) {
+      LocalDate newDeadline = LocalDate.parse(EXTENSION_DATE.get(task));
+      DEADLINE.set(task, newDeadline.toString());
+      DEADLINE_TEXT.set(task, newDeadline + "（已批准延期）");
+      OVERDUE.set(task, false);
+      EXTENSION_COUNT.set(task, EXTENSION_COUNT.get(task) + 1);
+    }
+  }
+
+  /** 审核: a return counts a round; an approved periodic report opens the next period unless the task is closed. */
+  void reviewed(DelegateTask task) {
+    CLOSE_TASK.set(task, CLOSE_TASK.isTrue(task));
+    if ("return".equals(REVIEW_DECISION.get(task))) {
+      REVIEW_ROUNDS.set(task, REVIEW_ROUNDS.get(task) + 1);
+      return;
+    }
+    if (LONG_TERM.isTrue(task) && !CLOSE_TASK.isTrue(task)) {
+      PERIODS_REPORTED.set(task, PERIODS_REPORTED.get(task) + 1);
+      // a period's report falls due in the month after the period, so a month back lies inside the period
+      ReportingPeriod reported = periods.containing(LocalDate.parse(REPORT_DUE_DATE.get(task)).minusMonths(1));
+      ReportingPeriod next = periods.after(reported);
+      REPORTING_PERIOD.set(task, next.label());
+      REPORT_DUE_DATE.set(task, next.dueDate().toString());
+      LocalDateTime start = next.start().atTime(9, 0);
+      NEXT_ROUND_START.set(task, (start.isAfter(Today.now()) ? start : Today.now()).toString());
+      CONTRIBUTION_SUMMARY.set(task, null);
+    }
+  }
+
+  void signedOff(DelegateExecution execution) {
+    OUTCOME.set(execution, LONG_TERM.isTrue(execution) ? "长期任务办结销号" : "办结销号（" + REPORT_STATUS.get(execution) + "）");
+    CLOSED_AT.set(execution, Today.now().toString());
+  }
+
+  private void setUnits(VariableScope scope, List<String> leads, List<String> supports) {
+    LEAD_UNITS.set(scope, SupervisionLists.join(leads));
+    LEAD_UNIT_NAMES.set(scope, unitNames.of(leads));
+    PRIMARY_LEAD_UNIT.set(scope, leads.isEmpty() ? null : leads.get(0));
+    SUPPORTING_UNITS.set(scope, SupervisionLists.join(supports));
+    Contributors.set(scope, leads, supports);
+  }
+
+  private static void append(VariableScope scope, Var<String> summary, String line) {
+    String current = summary.get(scope);
+    summary.set(scope, current == null ? line : current + "\n\n" + line);
+  }
+
+  private static List<String> distinct(List<String> first, List<String> second) {
+    LinkedHashSet<String> all = new LinkedHashSet<>(first);
+    all.addAll(second);
+    return new ArrayList<>(all);
+  }
+}

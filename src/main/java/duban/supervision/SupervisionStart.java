@@ -1,0 +1,96 @@
+package duban.supervision;
+
+import static duban.supervision.SupervisionVariables.*;
+
+import duban.plan.PlanTask;
+import duban.plan.UnitRef;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** The start variables of one task's supervision process, taken from its row in the table. */
+@Component
+public class SupervisionStart {
+
+  /** A measure that states a number of something (超过400家, 10000人以上, 30%) has a target to report figures on. */
+  private static final Pattern TARGET = Pattern.compile("\\d[\\d.]*\\s*万?\\s*(家|人|个|项|场|支|所|名|%|亿|万)");
+
+  private final ReportingPeriods periods;
+
+  SupervisionStart(ReportingPeriods periods) {
+    this.periods = periods;
+  }
+
+  public Map<String, Object> variables(String planCode, PlanTask task, LocalDate today) {
+    Map<String, Object> v = new HashMap<>();
+    PLAN_CODE.put(v, planCode);
+    TASK_NUMBER.put(v, task.number());
+    TASK_TITLE.put(v, shortTitle(task.measure()));
+    MEASURE.put(v, task.measure());
+    TIME_REQUIREMENT.put(v, task.timeRequirement());
+    LONG_TERM.put(v, task.longTerm());
+    HAS_TARGET.put(v, TARGET.matcher(task.measure()).find());
+    REVIEW_ROUNDS.put(v, 0);
+    EXTENSION_COUNT.put(v, 0);
+    PERIODS_REPORTED.put(v, 0);
+
+    List<String> leads = concrete(task.leadUnits());
+    List<String> supports = concrete(task.supportingUnits());
+    supports.removeAll(leads); // a unit that leads never also "supports" itself
+    LEAD_UNITS.put(v, SupervisionLists.join(leads));
+    LEAD_UNIT_NAMES.put(v, names(task.leadUnits()));
+    PRIMARY_LEAD_UNIT.put(v, leads.isEmpty() ? null : leads.get(0));
+    SUPPORTING_UNITS.put(v, SupervisionLists.join(supports));
+    SUPPORTING_UNIT_NAMES.put(v, task.supportingUnits().isEmpty() ? "无" : names(task.supportingUnits()));
+    Contributors.put(v, leads, supports);
+
+    boolean leadDesignation = task.leadUnits().stream().anyMatch(UnitRef::needsDesignation);
+    boolean supportDesignation = task.supportingUnits().stream().anyMatch(UnitRef::needsDesignation);
+    NEEDS_DESIGNATION.put(v, leadDesignation || supportDesignation);
+    LEAD_NEEDS_DESIGNATION.put(v, leadDesignation);
+    SUPPORT_NEEDS_DESIGNATION.put(v, supportDesignation);
+    DESIGNATION_NOTE.put(v, designationNote(task));
+
+    if (task.longTerm()) {
+      ReportingPeriod period = periods.containing(today);
+      DEADLINE_TEXT.put(v, "长期（按周期报送）");
+      REPORTING_PERIOD.put(v, period.label());
+      REPORT_DUE_DATE.put(v, period.dueDate().toString());
+      OVERDUE_AT_START.put(v, false);
+      OVERDUE.put(v, false);
+    } else {
+      boolean passed = task.deadline().isBefore(today);
+      DEADLINE.put(v, task.deadline().toString());
+      DEADLINE_TEXT.put(v, task.deadline().toString());
+      OVERDUE_AT_START.put(v, passed);
+      OVERDUE.put(v, passed);
+    }
+    return v;
+  }
+
+  static String shortTitle(String measure) {
+    String first = measure.split("[，。；,;]", 2)[0].strip();
+    return first.codePointCount(0, first.length()) <= 24 ? first : first.substring(0, first.offsetByCodePoints(0, 23)) + "…";
+  }
+
+  private static List<String> concrete(List<UnitRef> refs) {
+    return new ArrayList<>(refs.stream().flatMap(r -> r.units().stream()).collect(Collectors.toCollection(LinkedHashSet::new)));
+  }
+
+  private static String names(List<UnitRef> refs) {
+    return refs.stream().map(UnitRef::name).collect(Collectors.joining("、"));
+  }
+
+  private static String designationNote(PlanTask task) {
+    List<String> notes = new ArrayList<>();
+    task.leadUnits().stream().filter(UnitRef::needsDesignation).forEach(r -> notes.add("牵头单位「" + r.name() + "」"));
+    task.supportingUnits().stream().filter(UnitRef::needsDesignation).forEach(r -> notes.add("配合单位「" + r.name() + "」"));
+    return notes.isEmpty() ? null : String.join("、", notes);
+  }
+}

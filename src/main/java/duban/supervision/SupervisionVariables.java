@@ -1,0 +1,89 @@
+package duban.supervision;
+
+/**
+ * The variable catalogue of {@code TaskSupervisionProcess}. Unit lists are stored as comma-separated unit codes
+ * (ids, not entities) so Cockpit shows them as readable text.
+ */
+public final class SupervisionVariables {
+
+  private SupervisionVariables() {}
+
+  // the task as imported
+  public static final Var<String> PLAN_CODE = Var.string("planCode");
+  public static final Var<Integer> TASK_NUMBER = Var.integer("taskNumber");
+  public static final Var<String> TASK_TITLE = Var.string("taskTitle");
+  public static final Var<String> MEASURE = Var.string("measure");
+  public static final Var<String> TIME_REQUIREMENT = Var.string("timeRequirement");
+  /** ISO date, absent for 长期 tasks. */
+  public static final Var<String> DEADLINE = Var.string("deadline");
+  public static final Var<String> DEADLINE_TEXT = Var.string("deadlineText");
+  public static final Var<Boolean> LONG_TERM = Var.bool("longTerm");
+  public static final Var<Boolean> HAS_TARGET = Var.bool("hasTarget");
+
+  // units
+  public static final Var<String> LEAD_UNITS = Var.string("leadUnits");
+  public static final Var<String> LEAD_UNIT_NAMES = Var.string("leadUnitNames");
+  public static final Var<String> PRIMARY_LEAD_UNIT = Var.string("primaryLeadUnit");
+  public static final Var<String> SUPPORTING_UNITS = Var.string("supportingUnits");
+  public static final Var<String> SUPPORTING_UNIT_NAMES = Var.string("supportingUnitNames");
+  public static final Var<String> CONTRIBUTOR_UNITS = Var.string("contributorUnits");
+  public static final Var<Integer> CONTRIBUTOR_COUNT = Var.integer("contributorCount");
+
+  // 交办: designation of collectives
+  public static final Var<Boolean> NEEDS_DESIGNATION = Var.bool("needsDesignation");
+  public static final Var<Boolean> LEAD_NEEDS_DESIGNATION = Var.bool("leadNeedsDesignation");
+  public static final Var<Boolean> SUPPORT_NEEDS_DESIGNATION = Var.bool("supportNeedsDesignation");
+  public static final Var<String> DESIGNATION_NOTE = Var.string("designationNote");
+  public static final String DESIGNATED_LEAD_UNITS = "designatedLeadUnits";
+  public static final String DESIGNATED_SUPPORTING_UNITS = "designatedSupportingUnits";
+  public static final String UNIT_OPTIONS = "unitOptions";
+
+  // 签收, local to each lead unit's acknowledgement
+  public static final Var<String> LEAD_UNIT = Var.string("leadUnit");
+  public static final Var<String> ACK_DECISION = Var.string("ackDecision");
+  public static final Var<String> RESPONSIBLE_PERSON = Var.string("responsiblePerson");
+  public static final Var<String> CONTACT_PHONE = Var.string("contactPhone");
+  public static final Var<String> WORK_PLAN = Var.string("workPlan");
+  public static final Var<String> MILESTONES = Var.string("milestones");
+  public static final Var<String> RETURN_REASON = Var.string("returnReason");
+  public static final Var<String> RETURNING_UNIT_NAME = Var.string("returningUnitName");
+  public static final Var<String> REASSIGN_DECISION = Var.string("reassignDecision");
+  public static final Var<String> REPLACEMENT_UNIT = Var.string("replacementUnit");
+  public static final Var<String> REASSIGN_COMMENT = Var.string("reassignComment");
+  public static final Var<String> ACKNOWLEDGEMENT_SUMMARY = Var.string("acknowledgementSummary");
+
+  // 承办/协办
+  public static final Var<String> CONTRIBUTOR_UNIT = Var.string("contributorUnit");
+  public static final Var<String> CONTRIBUTOR_ROLE = Var.string("contributorRole");
+  public static final Var<String> CONTRIBUTION = Var.string("contribution");
+  public static final Var<String> CONTRIBUTION_SUMMARY = Var.string("contributionSummary");
+
+  // 报送
+  public static final Var<String> SUBMISSION_TYPE = Var.string("submissionType");
+  public static final Var<String> REPORT_STATUS = Var.string("reportStatus");
+  public static final Var<String> REPORT_SUMMARY = Var.string("reportSummary");
+  public static final Var<String> ACHIEVED_FIGURES = Var.string("achievedFigures");
+  public static final Var<String> EXTENSION_DATE = Var.string("extensionDate");
+  public static final Var<String> EXTENSION_REASON = Var.string("extensionReason");
+  public static final Var<String> EXTENSION_DECISION = Var.string("extensionDecision");
+  public static final Var<String> EXTENSION_COMMENT = Var.string("extensionComment");
+  public static final Var<Integer> EXTENSION_COUNT = Var.integer("extensionCount");
+  public static final Var<Boolean> OVERDUE_AT_START = Var.bool("overdueAtStart");
+  public static final Var<Boolean> OVERDUE = Var.bool("overdue");
+
+  // 长期 reporting periods
+  public static final Var<String> REPORTING_PERIOD = Var.string("reportingPeriod");
+  public static final Var<String> REPORT_DUE_DATE = Var.string("reportDueDate");
+  public static final Var<Integer> PERIODS_REPORTED = Var.integer("periodsReported");
+  public static final Var<String> NEXT_ROUND_START = Var.string("nextRoundStart");
+
+  // 审核 and 办结销号
+  public static final Var<String> REVIEW_DECISION = Var.string("reviewDecision");
+  public static final Var<String> REVIEW_COMMENT = Var.string("reviewComment");
+  public static final Var<Integer> REVIEW_ROUNDS = Var.integer("reviewRounds");
+  public static final Var<Boolean> CLOSE_TASK = Var.bool("closeTask");
+  public static final Var<String> SIGN_OFF_DECISION = Var.string("signOffDecision");
+  public static final Var<String> SIGN_OFF_COMMENT = Var.string("signOffComment");
+  public static final Var<String> OUTCOME = Var.string("outcome");
+  public static final Var<String> CLOSED_AT = Var.string("closedAt");
+}
