@@ -28,8 +28,8 @@ class SupervisionService {
 
   /** 指定承办单位: designated units take the place of the collective the table named. */
   void designated(DelegateTask task) {
-    List<String> leads = lists.split(LEAD_UNITS.get(task));
-    List<String> supports = lists.split(SUPPORTING_UNITS.get(task));
+    List<String> leads = new ArrayList<>(lists.split(LEAD_UNITS.get(task)));
+    List<String> supports = new ArrayList<>(lists.split(SUPPORTING_UNITS.get(task)));
     if (LEAD_NEEDS_DESIGNATION.isTrue(task)) {
       leads = distinct(JsonLists.strings(task.getVariable(DESIGNATED_LEAD_UNITS)), leads);
     }

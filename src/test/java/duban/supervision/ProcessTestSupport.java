@@ -1,0 +1,129 @@
+package duban.supervision;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import duban.form.TaskSubmissions;
+import duban.plan.Plan;
+import duban.plan.PlanTask;
+import duban.plan.TaskDivisionTableParser;
+import duban.unit.UnitDirectory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Process tests run the real engine and beans with the job executor off and no seed import; each test starts the
+ * instances it needs from rows of the shipped table, and moves time with ClockUtil.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:process-tests;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "duban.seed.import-on-startup=false"})
+abstract class ProcessTestSupport {
+
+  static final ZoneId JINAN = ZoneId.of("Asia/Shanghai");
+  /** "Today" in these tests: the plan's 2023–2025 deadlines have passed, its 2026 ones have not. */
+  static final LocalDateTime TODAY = LocalDateTime.of(2026, 11, 26, 10, 0);
+  private static final AtomicInteger PLAN_COUNTER = new AtomicInteger();
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired TaskSubmissions submissions;
+  @Autowired SupervisionStart supervisionStart;
+  @Autowired UnitDirectory directory;
+
+  private Plan seed;
+
+  @BeforeEach
+  void setUpEngine() throws IOException {
+    init(engine);
+    setClock(TODAY);
+    try (InputStream in = getClass().getResourceAsStream("/seeds/jinan-shuangchuang-task-division-2022.txt")) {
+      seed = new TaskDivisionTableParser(directory).parse("SEED", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  static void setClock(LocalDateTime time) {
+    ClockUtil.setCurrentTime(Date.from(time.atZone(JINAN).toInstant()));
+  }
+
+  /** Starts the supervision of one row of the seed table, under a plan code of its own. */
+  ProcessInstance startSeedTask(int number) {
+    PlanTask task = seed.tasks().get(number - 1);
+    String planCode = "T" + PLAN_COUNTER.incrementAndGet();
+    return runtimeService.startProcessInstanceByKey(SupervisionProcess.KEY,
+        SupervisionProcess.businessKey(planCode, number), supervisionStart.variables(planCode, task, TODAY.toLocalDate()));
+  }
+
+  List<Task> tasks(ProcessInstance pi, String definitionKey) {
+    return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(definitionKey)
+        .orderByTaskCreateTime().asc().list();
+  }
+
+  Task onlyTask(ProcessInstance pi, String definitionKey) {
+    List<Task> tasks = tasks(pi, definitionKey);
+    if (tasks.size() != 1) {
+      throw new AssertionError("expected one " + definitionKey + " task, found " + tasks.size());
+    }
+    return tasks.get(0);
+  }
+
+  Task taskFor(ProcessInstance pi, String definitionKey, String group) {
+    return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(definitionKey)
+        .taskCandidateGroup(group).singleResult();
+  }
+
+  /** Completes a task the way Tasklist would, through the same server-side form checks. */
+  void submit(Task task, Object... keysAndValues) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      variables.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    submissions.complete(task.getId(), variables);
+  }
+
+  Object variable(ProcessInstance pi, String name) {
+    return runtimeService.getVariable(pi.getId(), name);
+  }
+
+  void acknowledge(Task task) {
+    submit(task, "ackDecision", "accept", "responsiblePerson", "张建国", "contactPhone", "0531-86051234",
+        "workPlan", "按季度推进，年底前完成目标任务。", "milestones", "3月底：制定方案；12月底：完成目标");
+  }
+
+  void contribute(Task task) {
+    submit(task, "contribution", "已按分工完成配合工作，提供相关数据和材料。");
+  }
+
+  void report(Task task) {
+    submit(task, "submissionType", "report", "reportStatus", "已完成", "reportSummary", "已完成全部措施，相关载体平台建设到位。",
+        "achievedFigures", "科创金融专营机构 32 家");
+  }
+
+  void review(Task task, String decision, String comment) {
+    submit(task, "reviewDecision", decision, "reviewComment", comment);
+  }
+}
