@@ -2,6 +2,7 @@ package duban.supervision;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import duban.EngineTest;
 import duban.form.TaskSubmissions;
 import duban.plan.Plan;
 import duban.plan.PlanTask;
@@ -26,16 +27,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Process tests run the real engine and beans with the job executor off and no seed import; each test starts the
  * instances it needs from rows of the shipped table, and moves time with ClockUtil.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:process-tests;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false",
-    "duban.seed.import-on-startup=false"})
+@EngineTest
 abstract class ProcessTestSupport {
 
   static final ZoneId JINAN = ZoneId.of("Asia/Shanghai");

@@ -1,0 +1,178 @@
+package duban.form;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import duban.EngineTest;
+import duban.plan.TaskDivisionTableParser;
+import duban.supervision.SupervisionStart;
+import duban.unit.UnitDirectory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** What is deployed fits together: every user task has its form, and every decision reads something a form asks. */
+@EngineTest
+class DeployedFormsTest {
+
+  private static final Pattern IDENTIFIER = Pattern.compile("\\b([a-zA-Z_]\\w*)\\b(?!\\s*[.(])");
+  private static final Set<String> EL_WORDS = Set.of("and", "or", "not", "empty", "null", "true", "false", "eq", "ne");
+
+  /** The form fields each completion listener reads (SupervisionService is their implementation). */
+  private static final Map<String, List<String>> LISTENER_READS = Map.of(
+      "designationListener", List.of("designatedLeadUnits", "designatedSupportingUnits"),
+      "acknowledgementListener", List.of("ackDecision", "responsiblePerson", "contactPhone", "workPlan", "milestones"),
+      "reassignmentListener", List.of("reassignDecision", "replacementUnit"),
+      "contributionListener", List.of("contribution"),
+      "reportListener", List.of(),
+      "extensionListener", List.of("extensionDecision", "extensionDate"),
+      "reviewListener", List.of("reviewDecision", "closeTask"));
+
+  @Autowired RepositoryService repositoryService;
+  @Autowired SupervisionStart supervisionStart;
+  @Autowired UnitDirectory directory;
+
+  private final Map<String, FormSchema> forms = new HashMap<>();
+  private final Set<String> startVariables = new HashSet<>();
+
+  @BeforeEach
+  void readDeployment() throws IOException {
+    for (ProcessDefinition definition : latestDefinitions()) {
+      for (String resource : repositoryService.getDeploymentResourceNames(definition.getDeploymentId())) {
+        if (resource.endsWith(".form")) {
+          try (InputStream in = repositoryService.getResourceAsStream(definition.getDeploymentId(), resource)) {
+            FormSchema schema = FormSchema.read(in);
+            forms.put(schema.id(), schema);
+          }
+        }
+      }
+    }
+    try (InputStream in = getClass().getResourceAsStream("/seeds/jinan-shuangchuang-task-division-2022.txt")) {
+      new TaskDivisionTableParser(directory).parse("X", new String(in.readAllBytes(), StandardCharsets.UTF_8))
+          .tasks().forEach(t -> startVariables.addAll(supervisionStart.variables("X", t, LocalDate.of(2026, 11, 26)).keySet()));
+    }
+  }
+
+  @Test
+  void everyUserTaskHasADeployedFormWhoseIdIsItsFormRef() {
+    assertThat(latestDefinitions()).isNotEmpty();
+    for (ProcessDefinition definition : latestDefinitions()) {
+      for (UserTask task : model(definition).getModelElementsByType(UserTask.class)) {
+        String formRef = task.getCamundaFormRef();
+        assertThat(formRef).as("formRef of %s in %s", task.getId(), definition.getKey()).isNotBlank();
+        assertThat(forms).as("deployed form for %s", task.getId()).containsKey(formRef);
+        assertThat(forms.get(formRef).executionPlatformVersion()).isEqualTo("7.24.0");
+      }
+    }
+  }
+
+  @Test
+  void everyGatewayReadsVariablesAFormOnTheWayOrTheStartProvides() {
+    for (ProcessDefinition definition : latestDefinitions()) {
+      for (SequenceFlow flow : model(definition).getModelElementsByType(SequenceFlow.class)) {
+        ConditionExpression condition = flow.getConditionExpression();
+        if (condition == null) {
+          continue;
+        }
+        for (String variable : variablesIn(condition.getTextContent())) {
+          assertThat(isProvided(variable, flow.getSource()))
+              .as("%s on %s reads %s, which no form before it asks for", condition.getTextContent(), flow.getId(), variable)
+              .isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyCompletionListenerReadsFieldsAFormOnTheWayAsksFor() {
+    int checked = 0;
+    for (ProcessDefinition definition : latestDefinitions()) {
+      for (UserTask task : model(definition).getModelElementsByType(UserTask.class)) {
+        for (CamundaTaskListener listener : task.getExtensionElements().getElementsQuery()
+            .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class).list()) {
+          if (!"complete".equals(listener.getCamundaEvent())) {
+            continue;
+          }
+          String bean = listener.getCamundaDelegateExpression().replaceAll("[${}]", "");
+          assertThat(LISTENER_READS).as("reads of listener %s are declared", bean).containsKey(bean);
+          for (String variable : LISTENER_READS.get(bean)) {
+            assertThat(isProvided(variable, task)).as("%s on %s reads %s", bean, task.getId(), variable).isTrue();
+          }
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isEqualTo(LISTENER_READS.size());
+  }
+
+  /** A start variable, or a field of the nearest user task on some path that leads here (the node itself included). */
+  private boolean isProvided(String variable, FlowNode node) {
+    if (startVariables.contains(variable)) {
+      return true;
+    }
+    Deque<FlowNode> todo = new ArrayDeque<>(List.of(node));
+    Set<String> seen = new HashSet<>();
+    while (!todo.isEmpty()) {
+      FlowNode current = todo.pop();
+      if (!seen.add(current.getId())) {
+        continue;
+      }
+      if (current instanceof UserTask task) {
+        FormSchema form = forms.get(task.getCamundaFormRef());
+        if (form != null && form.keys().contains(variable)) {
+          return true;
+        }
+      }
+      if (current instanceof SubProcess sub) {
+        sub.getChildElementsByType(UserTask.class).forEach(todo::push);
+      }
+      current.getIncoming().forEach(f -> todo.push(f.getSource()));
+      if (current.getParentElement() instanceof SubProcess parent && current.getIncoming().isEmpty()) {
+        todo.push(parent);
+      }
+    }
+    return false;
+  }
+
+  private static Set<String> variablesIn(String expression) {
+    String withoutStrings = expression.replaceAll("'[^']*'|\"[^\"]*\"", "");
+    Set<String> variables = new LinkedHashSet<>();
+    Matcher m = IDENTIFIER.matcher(withoutStrings.replaceAll("[${}]", " "));
+    while (m.find()) {
+      if (!EL_WORDS.contains(m.group(1))) {
+        variables.add(m.group(1));
+      }
+    }
+    return variables;
+  }
+
+  private List<ProcessDefinition> latestDefinitions() {
+    return repositoryService.createProcessDefinitionQuery().latestVersion().list();
+  }
+
+  private BpmnModelInstance model(ProcessDefinition definition) {
+    return repositoryService.getBpmnModelInstance(definition.getId());
+  }
+}
