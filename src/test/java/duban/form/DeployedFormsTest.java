@@ -89,6 +89,21 @@ class DeployedFormsTest {
   }
 
   @Test
+  void everyProcessIsDrawnForCockpitAndModeler() {
+    for (ProcessDefinition definition : latestDefinitions()) {
+      BpmnModelInstance model = model(definition);
+      Set<String> drawn = new HashSet<>();
+      model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape.class)
+          .forEach(shape -> drawn.add(shape.getBpmnElement().getId()));
+      model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge.class)
+          .forEach(edge -> drawn.add(edge.getBpmnElement().getId()));
+      model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowElement.class).forEach(element ->
+          assertThat(drawn).as("%s in %s has a shape or edge", element.getId(), definition.getKey())
+              .contains(element.getId()));
+    }
+  }
+
+  @Test
   void everyGatewayReadsVariablesAFormOnTheWayOrTheStartProvides() {
     for (ProcessDefinition definition : latestDefinitions()) {
       for (SequenceFlow flow : model(definition).getModelElementsByType(SequenceFlow.class)) {

@@ -29,6 +29,7 @@ class PlanApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired TestRestTemplate http;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
 
@@ -192,6 +193,18 @@ class PlanApiTest {
     assertThat(ok.getStatusCode().is2xxSuccessful()).as(ok.getBody()).isTrue();
     assertThat(taskService.createTaskQuery().taskId(report.getId()).count()).isZero();
     assertThat(runtimeService.getVariable(report.getProcessInstanceId(), "reportStatus")).isEqualTo("已完成");
+  }
+
+  @Test
+  void refusesForgedSubmitsThroughTheApiTasklistUses() throws Exception {
+    Task report = taskService.createTaskQuery().processInstanceBusinessKey("JNSC2022-42").singleResult();
+    WebappSession browser = new WebappSession(port);
+    assertThat(browser.login("jrj", "demo")).isEqualTo(200);
+    var forged = browser.postJson("/camunda/api/engine/engine/default/task/" + report.getId() + "/submit-form",
+        "{\"variables\":{\"submissionType\":{\"value\":\"report\"},\"overdue\":{\"value\":false}}}");
+    assertThat(forged.statusCode()).isEqualTo(400);
+    assertThat(forged.body()).contains("overdue", "「完成状态」为必填项");
+    assertThat(taskService.createTaskQuery().taskId(report.getId()).count()).isEqualTo(1);
   }
 
   private static String seed() throws Exception {
