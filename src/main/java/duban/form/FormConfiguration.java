@@ -1,6 +1,7 @@
 package duban.form;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,9 +12,9 @@ class FormConfiguration {
 
   @Bean
   FilterRegistrationBean<SubmissionGuardFilter> submissionGuardFilter(
-      SubmissionValidator validator, IdentityService identityService) {
+      SubmissionValidator validator, IdentityService identityService, TaskService taskService) {
     FilterRegistrationBean<SubmissionGuardFilter> registration =
-        new FilterRegistrationBean<>(new SubmissionGuardFilter(validator, identityService));
+        new FilterRegistrationBean<>(new SubmissionGuardFilter(validator, identityService, taskService));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
     return registration;

@@ -3,13 +3,9 @@ package duban.form;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -17,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import duban.web.CachedBodyRequest;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -31,11 +29,13 @@ class SubmissionGuardFilter extends OncePerRequestFilter {
 
   private final SubmissionValidator validator;
   private final IdentityService identityService;
+  private final TaskService taskService;
   private final ObjectMapper json = new ObjectMapper();
 
-  SubmissionGuardFilter(SubmissionValidator validator, IdentityService identityService) {
+  SubmissionGuardFilter(SubmissionValidator validator, IdentityService identityService, TaskService taskService) {
     this.validator = validator;
     this.identityService = identityService;
+    this.taskService = taskService;
   }
 
   @Override
@@ -49,7 +49,8 @@ class SubmissionGuardFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     Matcher m = COMPLETION.matcher(request.getRequestURI());
     m.matches();
-    byte[] body = request.getInputStream().readAllBytes();
+    CachedBodyRequest cached = new CachedBodyRequest(request);
+    byte[] body = cached.body();
     Map<String, Object> variables;
     try {
       variables = variables(body);
@@ -57,7 +58,12 @@ class SubmissionGuardFilter extends OncePerRequestFilter {
       reject(response, "请求体不是有效的 JSON：" + e.getMessage(), null);
       return;
     }
-    // The form is checked whoever asks; whether this user may complete the task is still the engine's call.
+    // A task this caller cannot see is the engine's to refuse (403/404); its form is none of the caller's business.
+    if (taskService.createTaskQuery().taskId(m.group(1)).count() == 0) {
+      chain.doFilter(cached, response);
+      return;
+    }
+    // The form rules hold for anyone; the checks read the task's variables whatever the caller's own grants.
     Authentication caller = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
@@ -70,7 +76,7 @@ class SubmissionGuardFilter extends OncePerRequestFilter {
         identityService.setAuthentication(caller);
       }
     }
-    chain.doFilter(new CachedBodyRequest(request, body), response);
+    chain.doFilter(cached, response);
   }
 
   private Map<String, Object> variables(byte[] body) throws IOException {
@@ -108,46 +114,5 @@ class SubmissionGuardFilter extends OncePerRequestFilter {
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     response.setContentType("application/json;charset=UTF-8");
     response.getOutputStream().write(json.writeValueAsString(error).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** The body was read for the check; the engine's REST resource reads it again. */
-  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-      };
-    }
-
-    @Override
-    public java.io.BufferedReader getReader() {
-      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
   }
 }

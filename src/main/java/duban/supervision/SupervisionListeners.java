@@ -50,6 +50,11 @@ class SupervisionListeners {
   }
 
   @Bean
+  ExecutionListener unitAccessListener(SupervisionService service) {
+    return service::grantUnitAccess;
+  }
+
+  @Bean
   ExecutionListener signedOffListener(SupervisionService service) {
     return service::signedOff;
   }

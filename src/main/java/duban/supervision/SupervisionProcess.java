@@ -21,6 +21,7 @@ public final class SupervisionProcess {
   /** Role groups that receive tasks besides the units. */
   public static final String SUPERVISION_GROUP = "supervision";
   public static final String JOINT_OFFICE_GROUP = "jointoffice";
+  public static final String TOLERANCE_GROUP = "tolerance";
 
   public static String businessKey(String planCode, int taskNumber) {
     return planCode + "-" + taskNumber;

@@ -7,6 +7,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import duban.security.UnitAccess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -115,12 +117,24 @@ class SupervisionService {
     CLOSED_AT.set(execution, Today.now().toString());
   }
 
-  private void setUnits(VariableScope scope, List<String> leads, List<String> supports) {
+  /** Every unit of the task may read its instance; a unit replaced or not yet designated may not. */
+  void grantUnitAccess(DelegateExecution execution) {
+    UnitAccess.syncInstanceReaders(execution.getProcessInstanceId(), unitsOf(execution));
+  }
+
+  private Set<String> unitsOf(VariableScope scope) {
+    Set<String> units = new LinkedHashSet<>(lists.split(LEAD_UNITS.get(scope)));
+    units.addAll(lists.split(SUPPORTING_UNITS.get(scope)));
+    return units;
+  }
+
+  private void setUnits(DelegateTask scope, List<String> leads, List<String> supports) {
     LEAD_UNITS.set(scope, SupervisionLists.join(leads));
     LEAD_UNIT_NAMES.set(scope, unitNames.of(leads));
     PRIMARY_LEAD_UNIT.set(scope, leads.isEmpty() ? null : leads.get(0));
     SUPPORTING_UNITS.set(scope, SupervisionLists.join(supports));
     Contributors.set(scope, leads, supports);
+    UnitAccess.syncInstanceReaders(scope.getProcessInstanceId(), unitsOf(scope));
   }
 
   private static void append(VariableScope scope, Var<String> summary, String line) {

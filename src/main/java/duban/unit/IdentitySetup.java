@@ -9,18 +9,20 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Every unit of the directory is a Camunda group, and so is every role that receives tasks. In demo mode each of
- * those groups gets a login with the demo password. Creates only what is missing, so every start may run it.
+ * those groups gets a login with the demo password. Creates only what is missing, so every start may run it. Runs as
+ * the engine is built, before the web server accepts a request, so {@code camunda-admin} is never empty and the
+ * admin-setup page is never open.
  */
 @Component
 @Order(10)
-class IdentitySetup implements ApplicationRunner {
+class IdentitySetup extends AbstractProcessEnginePlugin {
 
   static final String UNIT_GROUP_TYPE = "UNIT";
   static final String ROLE_GROUP_TYPE = "ROLE";
@@ -39,26 +41,30 @@ class IdentitySetup implements ApplicationRunner {
     ROLE_LOGINS.put("supervisor", "supervision");
     ROLE_LOGINS.put("leader", "jointoffice");
     ROLE_LOGINS.put("investigator", "tolerance");
-    ROLE_LOGINS.put("demo", Groups.CAMUNDA_ADMIN);
   }
 
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
-  private final IdentityService identityService;
   private final UnitDirectory directory;
   private final boolean demoUsers;
   private final String demoPassword;
+  private final String adminUser;
+  private final String adminPassword;
+  private IdentityService identityService;
 
-  IdentitySetup(IdentityService identityService, UnitDirectory directory,
-      @Value("${duban.demo.users:false}") boolean demoUsers, @Value("${duban.demo.password:demo}") String demoPassword) {
-    this.identityService = identityService;
+  IdentitySetup(UnitDirectory directory,
+      @Value("${duban.demo.users:false}") boolean demoUsers, @Value("${duban.demo.password:demo}") String demoPassword,
+      @Value("${duban.admin.user}") String adminUser, @Value("${duban.admin.password}") String adminPassword) {
     this.directory = directory;
     this.demoUsers = demoUsers;
     this.demoPassword = demoPassword;
+    this.adminUser = adminUser;
+    this.adminPassword = adminPassword;
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    identityService = engine.getIdentityService();
     int created = 0;
     for (Unit unit : directory.concreteUnits()) {
       created += group(unit.code(), unit.name(), UNIT_GROUP_TYPE);
@@ -69,12 +75,13 @@ class IdentitySetup implements ApplicationRunner {
     if (demoUsers) {
       for (Unit unit : directory.concreteUnits()) {
         String shortName = unit.aliases().isEmpty() ? unit.name() : unit.aliases().get(0);
-        created += user(unit.code(), shortName, "经办人", unit.email(), unit.code());
+        created += user(unit.code(), shortName, "经办人", unit.email(), unit.code(), demoPassword);
       }
       for (Map.Entry<String, String> login : ROLE_LOGINS.entrySet()) {
-        created += user(login.getKey(), ROLES.get(login.getValue()), "用户", null, login.getValue());
+        created += user(login.getKey(), ROLES.get(login.getValue()), "用户", null, login.getValue(), demoPassword);
       }
     }
+    created += admin();
     log.info("Identity: {} groups and users created ({} units{})", created, directory.concreteUnits().size(),
         demoUsers ? ", demo logins with the demo password" : "");
   }
@@ -90,7 +97,25 @@ class IdentitySetup implements ApplicationRunner {
     return 1;
   }
 
-  private int user(String id, String firstName, String lastName, String email, String groupId) {
+  /** The configured admin always exists, belongs to camunda-admin and has the configured password. */
+  private int admin() {
+    int created = user(adminUser, "系统", "管理员", null, Groups.CAMUNDA_ADMIN, adminPassword);
+    if (created == 0) {
+      if (identityService.createUserQuery().userId(adminUser).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+        identityService.createMembership(adminUser, Groups.CAMUNDA_ADMIN);
+      }
+      if (!identityService.checkPassword(adminUser, adminPassword)) {
+        User admin = identityService.createUserQuery().userId(adminUser).singleResult();
+        admin.setPassword(adminPassword);
+        identityService.saveUser(admin);
+        identityService.unlockUser(adminUser); // the check above counted as a failed login
+
+      }
+    }
+    return created;
+  }
+
+  private int user(String id, String firstName, String lastName, String email, String groupId, String password) {
     if (identityService.createUserQuery().userId(id).count() > 0) {
       return 0;
     }
@@ -98,7 +123,7 @@ class IdentitySetup implements ApplicationRunner {
     user.setFirstName(firstName);
     user.setLastName(lastName);
     user.setEmail(email);
-    user.setPassword(demoPassword);
+    user.setPassword(password);
     identityService.saveUser(user);
     identityService.createMembership(id, groupId);
     return 1;

@@ -53,10 +53,12 @@ class TasklistFilters implements ApplicationRunner {
     everyGroup.add(SupervisionProcess.SUPERVISION_GROUP);
     everyGroup.add(SupervisionProcess.JOINT_OFFICE_GROUP);
     List<String> supervision = List.of(SupervisionProcess.SUPERVISION_GROUP);
+    List<String> everyReceiver = new ArrayList<>(everyGroup);
+    everyReceiver.add(SupervisionProcess.TOLERANCE_GROUP);
 
     create(OWN_UNIT, -10, "本单位可办理的督办任务", "#1f6feb",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
-        everyGroup);
+        everyReceiver);
     create(TO_REVIEW, -5, "督查室待指定、待审核、待审批的任务", "#8250df",
         taskService.createTaskQuery().taskCandidateGroup(SupervisionProcess.SUPERVISION_GROUP).includeAssignedTasks(),
         supervision);

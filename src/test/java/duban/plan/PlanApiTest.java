@@ -198,7 +198,7 @@ class PlanApiTest {
   @Test
   void refusesForgedSubmitsThroughTheApiTasklistUses() throws Exception {
     Task report = taskService.createTaskQuery().processInstanceBusinessKey("JNSC2022-42").singleResult();
-    WebappSession browser = new WebappSession(port);
+    var browser = new duban.security.WebappSessionClient(port);
     assertThat(browser.login("jrj", "demo")).isEqualTo(200);
     var forged = browser.postJson("/camunda/api/engine/engine/default/task/" + report.getId() + "/submit-form",
         "{\"variables\":{\"submissionType\":{\"value\":\"report\"},\"overdue\":{\"value\":false}}}");

@@ -1,4 +1,4 @@
-package duban.plan;
+package duban.security;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -10,32 +10,39 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /** A logged-in webapp session, as the browser holds one: session cookie plus the CSRF token Camunda hands out. */
-final class WebappSession {
+public final class WebappSessionClient {
 
   private final String base;
   private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
   private String csrfToken;
 
-  WebappSession(int port) {
+  public WebappSessionClient(int port) {
     this.base = "http://localhost:" + port;
   }
 
-  int login(String user, String password) throws IOException, InterruptedException {
+  public int login(String user, String password) throws IOException, InterruptedException {
     send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")).GET());
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
         + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+    int status = send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form))).statusCode();
+    // the login starts a new session, which comes with a new CSRF token
+    send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).GET());
+    return status;
   }
 
-  HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+  public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  public void forgetCsrfToken() {
+    csrfToken = null;
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -1,0 +1,74 @@
+package duban.security;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+@Configuration
+class SecurityConfiguration {
+
+  /** Engine-side: no expression in an ad-hoc task query, whatever API it came through. */
+  @Bean
+  ProcessEnginePlugin adhocExpressionGuardPlugin() {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+          configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+        }
+        if (configuration.getCustomPreCommandInterceptorsTxRequiresNew() == null) {
+          configuration.setCustomPreCommandInterceptorsTxRequiresNew(new ArrayList<>());
+        }
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(new AdhocExpressionGuard());
+        configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new AdhocExpressionGuard());
+      }
+    };
+  }
+
+  /** HTTP-side: the same refusal as a 400 with a message, before anything is parsed. */
+  @Bean
+  FilterRegistrationBean<ExpressionRequestFilter> expressionRequestFilter(CurrentUser currentUser) {
+    FilterRegistrationBean<ExpressionRequestFilter> registration =
+        new FilterRegistrationBean<>(new ExpressionRequestFilter(currentUser));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
+    return registration;
+  }
+
+  /** The admin account is created from configuration; the setup page must never create another. */
+  @Bean
+  FilterRegistrationBean<Filter> adminSetupBlocker() {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) ->
+        ((HttpServletResponse) response).sendError(HttpServletResponse.SC_FORBIDDEN, "管理员账号由配置创建，初始化页面已关闭"));
+    registration.addUrlPatterns("/camunda/api/admin/setup/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  /** The webapps get Camunda's own security headers; duban's API and the REST API get these. */
+  @Bean
+  FilterRegistrationBean<Filter> apiSecurityHeaders(@Value("${duban.security.hsts:false}") boolean hsts) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+      HttpServletResponse http = (HttpServletResponse) response;
+      http.setHeader("X-Content-Type-Options", "nosniff");
+      http.setHeader("X-Frame-Options", "DENY");
+      http.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+      http.setHeader("Cache-Control", "no-store");
+      if (hsts) {
+        http.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+      }
+      chain.doFilter(request, response);
+    });
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+}
