@@ -4,3 +4,23 @@ create table if not exists duban_plan (
   source_text varchar(1000000) not null,
   imported_at timestamp    not null
 );
+
+create table if not exists duban_notice (
+  id                  varchar(64)   primary key,
+  dedupe_key          varchar(300)  not null unique,
+  kind                varchar(20)   not null,
+  business_key        varchar(80)   not null,
+  process_instance_id varchar(64)   not null,
+  to_units            varchar(2000) not null,
+  cc_units            varchar(2000) not null,
+  subject             varchar(300)  not null,
+  body                varchar(4000) not null,
+  deliver_after       timestamp     not null,
+  created_at          timestamp     not null,
+  status              varchar(12)   not null,
+  attempts            integer       not null,
+  last_error          varchar(1000),
+  sent_at             timestamp,
+  claimed_at          timestamp
+);
+create index if not exists duban_notice_pending on duban_notice (process_instance_id, status);

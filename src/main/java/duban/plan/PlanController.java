@@ -1,9 +1,11 @@
 package duban.plan;
 
 import duban.security.CurrentUser;
+import duban.supervision.TaskStatuses;
 import duban.web.ForbiddenException;
 import duban.web.NotFoundException;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,16 +26,19 @@ class PlanController {
   record UnitEntry(String name, List<String> units, boolean needsDesignation) {}
 
   record TaskView(int number, String section, String item, String measure, String timeRequirement, String deadline,
-      boolean longTerm, List<UnitEntry> leadUnits, List<UnitEntry> supportingUnits) {}
+      boolean longTerm, List<UnitEntry> leadUnits, List<UnitEntry> supportingUnits, String status, String statusLabel,
+      boolean closed) {}
 
   private final PlanCatalog catalog;
   private final PlanImporter importer;
   private final CurrentUser currentUser;
+  private final TaskStatuses statuses;
 
-  PlanController(PlanCatalog catalog, PlanImporter importer, CurrentUser currentUser) {
+  PlanController(PlanCatalog catalog, PlanImporter importer, CurrentUser currentUser, TaskStatuses statuses) {
     this.catalog = catalog;
     this.importer = importer;
     this.currentUser = currentUser;
+    this.statuses = statuses;
   }
 
   @GetMapping
@@ -46,7 +51,8 @@ class PlanController {
   @GetMapping("/{code}/tasks")
   List<TaskView> tasks(@PathVariable String code) {
     Plan plan = catalog.find(code).orElseThrow(() -> new NotFoundException("没有编号为 " + code + " 的计划"));
-    return plan.tasks().stream().map(t -> view(plan, t)).toList();
+    Map<Integer, TaskStatuses.Status> status = statuses.of(code);
+    return plan.tasks().stream().map(t -> view(plan, t, status.get(t.number()))).toList();
   }
 
   @PostMapping(consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
@@ -58,7 +64,7 @@ class PlanController {
     return importer.importPlan(code, text);
   }
 
-  private static TaskView view(Plan plan, PlanTask task) {
+  private static TaskView view(Plan plan, PlanTask task, TaskStatuses.Status status) {
     return new TaskView(
         task.number(),
         plan.sections().stream().filter(s -> s.number() == task.sectionNumber()).findFirst().orElseThrow().title(),
@@ -68,7 +74,10 @@ class PlanController {
         task.deadline() == null ? null : task.deadline().toString(),
         task.longTerm(),
         entries(task.leadUnits()),
-        entries(task.supportingUnits()));
+        entries(task.supportingUnits()),
+        status == null ? null : status.light(),
+        status == null ? null : status.lightLabel(),
+        status != null && status.ended());
   }
 
   private static List<UnitEntry> entries(List<UnitRef> refs) {

@@ -21,11 +21,13 @@ class SupervisionService {
   private final SupervisionLists lists;
   private final UnitNames unitNames;
   private final ReportingPeriods periods;
+  private final TaskStatus status;
 
-  SupervisionService(SupervisionLists lists, UnitNames unitNames, ReportingPeriods periods) {
+  SupervisionService(SupervisionLists lists, UnitNames unitNames, ReportingPeriods periods, TaskStatus status) {
     this.lists = lists;
     this.unitNames = unitNames;
     this.periods = periods;
+    this.status = status;
   }
 
   /** 指定承办单位: designated units take the place of the collective the table named. */
@@ -77,8 +79,14 @@ class SupervisionService {
         "【" + unitNames.of(CONTRIBUTOR_UNIT.get(task)) + " · " + CONTRIBUTOR_ROLE.get(task) + "】" + CONTRIBUTION.get(task));
   }
 
+  /** 报送: a report (not an extension request) goes to review; one that comes after the due date is late. */
   void reported(DelegateTask task) {
     task.setVariable("reportedAt", Today.now().toString());
+    if ("report".equals(SUBMISSION_TYPE.get(task))) {
+      AWAITING_REVIEW.set(task, true);
+      REPORTED_LATE.set(task, TaskStatus.isLate(task));
+      status.refresh(task);
+    }
   }
 
   /** 延期申请: an approved extension moves the deadline and lifts the overdue flag. */
@@ -89,6 +97,7 @@ class SupervisionService {
       DEADLINE_TEXT.set(task, newDeadline + "（已批准延期）");
       OVERDUE.set(task, false);
       EXTENSION_COUNT.set(task, EXTENSION_COUNT.get(task) + 1);
+      status.refresh(task);
     }
   }
 
@@ -97,8 +106,12 @@ class SupervisionService {
     CLOSE_TASK.set(task, CLOSE_TASK.isTrue(task));
     if ("return".equals(REVIEW_DECISION.get(task))) {
       REVIEW_ROUNDS.set(task, REVIEW_ROUNDS.get(task) + 1);
+      AWAITING_REVIEW.set(task, false);
+      REPORT_RETURNED.set(task, true);
+      status.refresh(task);
       return;
     }
+    REPORT_RETURNED.set(task, false);
     if (LONG_TERM.isTrue(task) && !CLOSE_TASK.isTrue(task)) {
       PERIODS_REPORTED.set(task, PERIODS_REPORTED.get(task) + 1);
       // a period's report falls due in the month after the period, so a month back lies inside the period
@@ -109,7 +122,10 @@ class SupervisionService {
       LocalDateTime start = next.start().atTime(9, 0);
       NEXT_ROUND_START.set(task, (start.isAfter(Today.now()) ? start : Today.now()).toString());
       CONTRIBUTION_SUMMARY.set(task, null);
+      AWAITING_REVIEW.set(task, false);
+      REPORTED_LATE.set(task, false);
     }
+    status.refresh(task);
   }
 
   void signedOff(DelegateExecution execution) {

@@ -39,6 +39,10 @@ public class SupervisionStart {
     REVIEW_ROUNDS.put(v, 0);
     EXTENSION_COUNT.put(v, 0);
     PERIODS_REPORTED.put(v, 0);
+    AWAITING_REVIEW.put(v, false);
+    REPORT_RETURNED.put(v, false);
+    REPORTED_LATE.put(v, false);
+    TOLERANCE_OPEN.put(v, false);
 
     List<String> leads = concrete(task.leadUnits());
     List<String> supports = concrete(task.supportingUnits());

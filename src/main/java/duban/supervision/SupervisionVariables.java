@@ -86,4 +86,13 @@ public final class SupervisionVariables {
   public static final Var<String> SIGN_OFF_COMMENT = Var.string("signOffComment");
   public static final Var<String> OUTCOME = Var.string("outcome");
   public static final Var<String> CLOSED_AT = Var.string("closedAt");
+
+  // 红黄绿灯 and the reminder ladder
+  public static final Var<String> TRAFFIC_LIGHT = Var.string("trafficLight");
+  public static final Var<Boolean> AWAITING_REVIEW = Var.bool("awaitingReview");
+  public static final Var<Boolean> REPORT_RETURNED = Var.bool("reportReturned");
+  public static final Var<Boolean> REPORTED_LATE = Var.bool("reportedLate");
+  public static final Var<String> NEXT_LADDER_CHECK = Var.string("nextLadderCheck");
+  /** Set while a 容错 application about this task is open: overdue escalation pauses. */
+  public static final Var<Boolean> TOLERANCE_OPEN = Var.bool("toleranceOpen");
 }

@@ -26,7 +26,8 @@ class TaskSupervisionProcessTest extends ProcessTestSupport {
 
     Task ack = taskFor(pi, ACKNOWLEDGE, "jrj");
     assertThat(ack.getName()).isEqualTo("〔6〕签收任务（市地方金融监管局） · 以济南市建设科创金融改革试验区为着力点");
-    assertThat(toDate(ack)).isEqualTo(LocalDate.of(2026, 11, 29));
+    // 3 working days from Thursday 2026-11-26: Friday, Monday, Tuesday
+    assertThat(toDate(ack)).isEqualTo(LocalDate.of(2026, 12, 1));
     acknowledge(ack);
 
     List<Task> contributions = tasks(pi, SUBMIT_CONTRIBUTION);
@@ -182,7 +183,7 @@ class TaskSupervisionProcessTest extends ProcessTestSupport {
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt(NEXT_REPORTING_PERIOD);
     assertThat(variable(pi, "nextRoundStart")).isEqualTo("2027-01-01T09:00");
     setClock(LocalDateTime.of(2027, 1, 1, 9, 0));
-    execute(job());
+    execute(job(NEXT_REPORTING_PERIOD, pi));
 
     Task second = taskFor(pi, SUBMIT_REPORT, "scjgj");
     assertThat(taskService.getVariable(second.getId(), "reportingPeriod")).isEqualTo("2027年第1季度");

@@ -1,0 +1,74 @@
+package duban.reminder;
+
+import static duban.supervision.SupervisionVariables.*;
+
+import duban.supervision.SupervisionProcess;
+import duban.supervision.TaskStatus;
+import duban.supervision.Today;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Service;
+
+/**
+ * The deadline ladder of one task, checked whenever its timer fires: the 红黄绿灯 status, the notice for the rung
+ * reached (if not yet recorded), and when to look again. The ladder runs while the work is with the lead units; a
+ * report in review stops it, a returned report resumes it, and an open 容错 application pauses 逾期督办.
+ */
+@Service
+class LadderService {
+
+  private final NoticeRecorder recorder;
+  private final NoticeStore store;
+  private final TaskStatus status;
+  private final DeadlineLadder ladder;
+
+  LadderService(NoticeRecorder recorder, NoticeStore store, TaskStatus status, ReminderSettings settings) {
+    this.recorder = recorder;
+    this.store = store;
+    this.status = status;
+    this.ladder = new DeadlineLadder(settings.approachingDays(), settings.urgeDays(), settings.overdueRepeat());
+  }
+
+  void check(DelegateExecution execution) {
+    LocalDateTime now = Today.now();
+    LocalDate due = TaskStatus.dueDate(execution);
+    boolean awaitingReview = AWAITING_REVIEW.isTrue(execution);
+    status.refresh(execution);
+
+    List<String> leads = units(LEAD_UNITS.get(execution));
+    if (!awaitingReview && !leads.isEmpty()) {
+      ladder.reached(due, now).ifPresent(rung -> {
+        if (rung.kind() == NoticeKind.OVERDUE && TOLERANCE_OPEN.isTrue(execution)) {
+          return;
+        }
+        String situation = NoticeRecorder.remaining(due, now.toLocalDate());
+        String key = rung.key(execution.getProcessBusinessKey());
+        switch (rung.kind()) {
+          case APPROACHING -> recorder.record(execution, key, rung.kind(), leads, List.of(), situation);
+          case URGE -> recorder.record(execution, key, rung.kind(), leads, List.of(SupervisionProcess.SUPERVISION_GROUP), situation);
+          default -> recorder.record(execution, key, rung.kind(), List.of(SupervisionProcess.SUPERVISION_GROUP), leads, situation);
+        }
+      });
+    }
+  }
+
+  /** After delivery: look again at the next rung, or when a notice held for office hours may go out. */
+  void scheduleNext(DelegateExecution execution) {
+    LocalDateTime now = Today.now();
+    LocalDateTime next = ladder.next(TaskStatus.dueDate(execution), now);
+    Instant pending = store.earliestPending(execution.getProcessInstanceId());
+    if (pending != null) {
+      LocalDateTime pendingAt = LocalDateTime.ofInstant(pending, Today.ZONE);
+      next = pendingAt.isBefore(next) ? pendingAt : next;
+    }
+    NEXT_LADDER_CHECK.set(execution, (next.isBefore(now) ? now : next).toString());
+  }
+
+  private static List<String> units(String codes) {
+    return codes == null || codes.isBlank() ? List.of() : Arrays.stream(codes.split(",")).map(String::strip).toList();
+  }
+}

@@ -1,0 +1,42 @@
+package duban.reminder;
+
+import duban.unit.Unit;
+import duban.unit.UnitDirectory;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Unit and role codes to addresses: a unit's contact e-mail, a role's configured one, a unit's robot webhook. */
+@Component
+class Recipients {
+
+  private final UnitDirectory directory;
+  private final ReminderSettings settings;
+
+  Recipients(UnitDirectory directory, ReminderSettings settings) {
+    this.directory = directory;
+    this.settings = settings;
+  }
+
+  Optional<String> email(String code) {
+    return Optional.ofNullable(settings.roleEmails().get(code)).or(() -> directory.byCode(code).map(Unit::email));
+  }
+
+  List<String> emails(List<String> codes) {
+    return codes.stream().map(this::email).flatMap(Optional::stream).filter(Objects::nonNull).distinct().toList();
+  }
+
+  Optional<String> webhook(String code) {
+    return Optional.ofNullable(settings.webhooks().get(code));
+  }
+
+  String name(String code) {
+    return switch (code) {
+      case "supervision" -> "督查室";
+      case "jointoffice" -> "联席会议办公室";
+      case "tolerance" -> "容错认定机构";
+      default -> directory.byCode(code).map(u -> u.aliases().isEmpty() ? u.name() : u.aliases().get(0)).orElse(code);
+    };
+  }
+}

@@ -1,0 +1,91 @@
+package duban.reminder;
+
+import static duban.supervision.SupervisionVariables.*;
+
+import duban.calendar.WorkingCalendar;
+import duban.supervision.DueDates;
+import duban.supervision.DueDates.Step;
+import duban.supervision.SupervisionProcess;
+import duban.supervision.Today;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.springframework.stereotype.Component;
+
+/**
+ * Step limits in working days: 签收 3, 协办 10, 审核 5 by default. A step's boundary timer fires at 09:00 of the first
+ * working day after its limit, and whoever holds the step is reminded.
+ */
+@Component("stepLimits")
+public class StepReminders {
+
+  private static final Map<Step, String> LABELS =
+      Map.of(Step.ACKNOWLEDGE, "签收任务", Step.CONTRIBUTION, "报送承办/配合情况", Step.REVIEW, "审核报送材料");
+
+  /** Reminder service task id → the step it reminds about. */
+  private static final Map<String, Step> REMINDERS = Map.of(
+      "ServiceTask_RemindAcknowledgement", Step.ACKNOWLEDGE,
+      "ServiceTask_RemindContribution", Step.CONTRIBUTION,
+      "ServiceTask_RemindReview", Step.REVIEW,
+      "ServiceTask_RemindExtensionReview", Step.REVIEW);
+
+  private final WorkingCalendar calendar;
+  private final DueDates dueDates;
+  private final NoticeRecorder recorder;
+  private final NoticeDelivery delivery;
+
+  StepReminders(WorkingCalendar calendar, DueDates dueDates, NoticeRecorder recorder, NoticeDelivery delivery) {
+    this.calendar = calendar;
+    this.dueDates = dueDates;
+    this.recorder = recorder;
+    this.delivery = delivery;
+  }
+
+  /** For the boundary timers: 09:00 on the first working day after the step's limit. */
+  public Date reminderAt(String step) {
+    LocalDate after = calendar.nextWorkingDay(dueDates.limitDay(Step.valueOf(step)).plusDays(1));
+    return Date.from(after.atTime(9, 0).atZone(Today.ZONE).toInstant());
+  }
+
+  void remind(DelegateExecution execution) {
+    Step step = REMINDERS.get(execution.getCurrentActivityId());
+    List<String> holders = holders(execution, step);
+    Instant deliverAfter = recorder.record(execution,
+        execution.getProcessBusinessKey() + "|STEP|" + execution.getActivityInstanceId(), NoticeKind.STEP, holders,
+        List.of(), "「" + LABELS.get(step) + "」已超过 " + dueDates.limit(step) + " 个工作日办理时限");
+    delivery.deliverDue(execution.getProcessInstanceId());
+    if (deliverAfter != null && deliverAfter.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+      wakeLadderBy(execution, deliverAfter);
+    }
+  }
+
+  private static List<String> holders(DelegateExecution execution, Step step) {
+    return switch (step) {
+      case ACKNOWLEDGE -> List.of(LEAD_UNIT.get(execution));
+      case REVIEW -> List.of(SupervisionProcess.SUPERVISION_GROUP);
+      case CONTRIBUTION -> execution.getProcessEngineServices().getTaskService().createTaskQuery()
+          .processInstanceId(execution.getProcessInstanceId())
+          .taskDefinitionKey(SupervisionProcess.SUBMIT_CONTRIBUTION).list().stream()
+          .flatMap(t -> execution.getProcessEngineServices().getTaskService().getIdentityLinksForTask(t.getId()).stream())
+          .map(IdentityLink::getGroupId).filter(g -> g != null).distinct().toList();
+    };
+  }
+
+  /** A notice held past office hours goes out with the ladder's next check; bring that check forward if needed. */
+  private static void wakeLadderBy(DelegateExecution execution, Instant deliverAfter) {
+    ManagementService management = execution.getProcessEngineServices().getManagementService();
+    for (Job job : management.createJobQuery().processInstanceId(execution.getProcessInstanceId())
+        .activityId(SupervisionProcess.LADDER_TIMER).list()) {
+      if (job.getDuedate() != null && job.getDuedate().toInstant().isAfter(deliverAfter)) {
+        management.setJobDuedate(job.getId(), Date.from(deliverAfter));
+      }
+    }
+  }
+}
