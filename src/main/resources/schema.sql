@@ -24,3 +24,11 @@ create table if not exists duban_notice (
   claimed_at          timestamp
 );
 create index if not exists duban_notice_pending on duban_notice (process_instance_id, status);
+
+-- Working-day calendar: days administrators added or overrode (they win over seeds/holidays.yaml).
+-- "day" is quoted because DAY is a keyword in H2 2.x; PostgreSQL stores the same lower-case name.
+create table if not exists duban_calendar_day (
+  "day" date         primary key,
+  type  varchar(10)  not null,
+  name  varchar(100)
+);

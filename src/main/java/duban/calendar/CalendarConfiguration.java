@@ -1,0 +1,33 @@
+package duban.calendar;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+
+@Configuration(proxyBeanMethods = false)
+class CalendarConfiguration {
+
+  @Bean
+  ShippedDays shippedDays(
+      ResourceLoader resourceLoader,
+      @Value("${duban.calendar.location:classpath:seeds/holidays.yaml}") String location) {
+    try (InputStream in = resourceLoader.getResource(location).getInputStream()) {
+      return ShippedDays.read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("无法读取节假日数据 " + location, e);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(location + "：" + e.getMessage(), e);
+    }
+  }
+
+  @Bean
+  OfficeHours officeHours(
+      @Value("${duban.calendar.office-hours-start:09:00}") String start,
+      @Value("${duban.calendar.office-hours-end:18:00}") String end) {
+    return OfficeHours.parse(start, end);
+  }
+}
