@@ -103,6 +103,25 @@ class PlanApiTest {
   }
 
   @Test
+  void showsEachTasksTrafficLightAndItsReminders() throws Exception {
+    JsonNode tasks = get("kx", "/api/plans/JNSC2022/tasks");
+    assertThat(tasks.findValuesAsText("status")).hasSize(67).allMatch(s -> s.matches("GREEN|YELLOW|RED"));
+    JsonNode three = tasks.get(2);
+    assertThat(three.get("status").asText()).isEqualTo("RED"); // 2023年年底 has passed and nothing is reported
+    assertThat(three.get("statusLabel").asText()).isEqualTo("红灯");
+
+    // the import recorded one 督办 for task 3, addressed to the supervision office with 市科协 in copy
+    JsonNode forTask3 = get("supervisor", "/api/reminders?task=JNSC2022-3");
+    assertThat(forTask3).hasSize(1);
+    assertThat(forTask3.get(0).get("kind").asText()).isEqualTo("OVERDUE");
+    assertThat(forTask3.get(0).get("cc").get(0).asText()).isEqualTo("kx");
+    assertThat(get("kx", "/api/reminders?unit=kx").findValuesAsText("task")).contains("JNSC2022-3");
+    assertThat(get("kx", "/api/reminders").findValuesAsText("task")).doesNotContain("JNSC2022-42");
+    assertThat(call("kx", HttpMethod.GET, "/api/reminders?unit=jrj", null, null).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
   void servesTheUnitDirectory() throws Exception {
     JsonNode units = get("kx", "/api/units");
     Map<String, JsonNode> byCode = new java.util.HashMap<>();
