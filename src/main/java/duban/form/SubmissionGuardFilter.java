@@ -26,6 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SubmissionGuardFilter extends OncePerRequestFilter {
 
   private static final Pattern COMPLETION = Pattern.compile(".*/task/([^/]+)/(complete|submit-form|resolve)/?$");
+  private static final Pattern START = Pattern.compile(".*/process-definition/(key/)?([^/]+)/(start|submit-form)/?$");
 
   private final SubmissionValidator validator;
   private final IdentityService identityService;
@@ -41,14 +42,12 @@ class SubmissionGuardFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     return !"POST".equals(request.getMethod())
-        || !COMPLETION.matcher(request.getRequestURI()).matches();
+        || !(COMPLETION.matcher(request.getRequestURI()).matches() || START.matcher(request.getRequestURI()).matches());
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Matcher m = COMPLETION.matcher(request.getRequestURI());
-    m.matches();
     CachedBodyRequest cached = new CachedBodyRequest(request);
     byte[] body = cached.body();
     Map<String, Object> variables;
@@ -58,6 +57,19 @@ class SubmissionGuardFilter extends OncePerRequestFilter {
       reject(response, "请求体不是有效的 JSON：" + e.getMessage(), null);
       return;
     }
+    Matcher start = START.matcher(request.getRequestURI());
+    if (start.matches()) {
+      try {
+        validator.checkStart(start.group(2), start.group(1) != null, variables);
+      } catch (SubmissionRejectedException e) {
+        reject(response, e.getMessage(), e);
+        return;
+      }
+      chain.doFilter(cached, response);
+      return;
+    }
+    Matcher m = COMPLETION.matcher(request.getRequestURI());
+    m.matches();
     // A task this caller cannot see is the engine's to refuse (403/404); its form is none of the caller's business.
     if (taskService.createTaskQuery().taskId(m.group(1)).count() == 0) {
       chain.doFilter(cached, response);

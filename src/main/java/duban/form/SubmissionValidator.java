@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -24,12 +26,15 @@ public class SubmissionValidator {
 
   private final TaskService taskService;
   private final FormService formService;
+  private final RepositoryService repositoryService;
   private final List<SubmissionRule> rules;
   private final Map<String, Optional<FormSchema>> schemas = new ConcurrentHashMap<>();
 
-  SubmissionValidator(TaskService taskService, FormService formService, List<SubmissionRule> rules) {
+  SubmissionValidator(TaskService taskService, FormService formService, RepositoryService repositoryService,
+      List<SubmissionRule> rules) {
     this.taskService = taskService;
     this.formService = formService;
+    this.repositoryService = repositoryService;
     this.rules = rules;
   }
 
@@ -48,16 +53,45 @@ public class SubmissionValidator {
         task.getName(),
         SubmittedValues.plain(submittedVariables),
         SubmittedValues.plain(taskService.getVariables(taskId)));
-    List<String> violations = violations(schema.get(), submission);
+    enforce(schema.get(), submission);
+  }
+
+  /**
+   * Checks a start-form submit (by definition id, or by key for the latest version). Its rules may look at the
+   * caller, who must still be authenticated.
+   */
+  public void checkStart(String definitionIdOrKey, boolean byKey, Map<String, ?> submittedVariables) {
+    ProcessDefinition definition = byKey
+        ? repositoryService.createProcessDefinitionQuery().processDefinitionKey(definitionIdOrKey).latestVersion().singleResult()
+        : repositoryService.createProcessDefinitionQuery().processDefinitionId(definitionIdOrKey).singleResult();
+    if (definition == null) {
+      return; // the engine answers "not found" itself
+    }
+    Optional<FormSchema> schema = schemas.computeIfAbsent(definition.getId() + "/start", key -> {
+      try (InputStream in = formService.getDeployedStartForm(definition.getId())) {
+        return Optional.of(FormSchema.read(in));
+      } catch (ProcessEngineException e) {
+        return Optional.empty();
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    if (schema.isPresent()) {
+      enforce(schema.get(), new Submission(null, definition.getName(), SubmittedValues.plain(submittedVariables), Map.of()));
+    }
+  }
+
+  private void enforce(FormSchema schema, Submission submission) {
+    List<String> violations = violations(schema, submission);
     if (violations.isEmpty()) {
       for (SubmissionRule rule : rules) {
-        if (rule.formId().equals(schema.get().id())) {
+        if (rule.formId().equals(schema.id())) {
           rule.check(submission, violations);
         }
       }
     }
     if (!violations.isEmpty()) {
-      throw new SubmissionRejectedException(task.getName(), violations);
+      throw new SubmissionRejectedException(submission.taskName(), violations);
     }
   }
 

@@ -27,8 +27,13 @@ class NoticeDelivery {
 
   void deliverDue(String processInstanceId) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
+    deliver(store.due(processInstanceId, now), now);
+  }
+
+  /** Delivers each notice not claimed by someone else; throws after trying them all if any failed. */
+  void deliver(List<Notice> notices, Instant now) {
     List<String> failures = new ArrayList<>();
-    for (Notice notice : store.due(processInstanceId, now)) {
+    for (Notice notice : notices) {
       if (!store.claim(notice.id(), now)) {
         continue;
       }

@@ -5,7 +5,8 @@ public enum NoticeKind {
   APPROACHING("临近提醒"),
   URGE("催办通知"),
   OVERDUE("逾期督办"),
-  STEP("超时提醒");
+  STEP("超时提醒"),
+  TOLERANCE("容错纠错");
 
   private final String label;
 

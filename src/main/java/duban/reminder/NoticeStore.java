@@ -47,6 +47,12 @@ class NoticeStore {
         + " order by created_at", this::notice, processInstanceId, Notice.PENDING, Timestamp.from(now));
   }
 
+  /** Pending notices anywhere that became due before the given moment. */
+  List<Notice> dueBefore(Instant moment) {
+    return jdbc.query("select * from duban_notice where status = ? and deliver_after <= ? order by created_at",
+        this::notice, Notice.PENDING, Timestamp.from(moment));
+  }
+
   /** The earliest moment a pending notice of this instance may go out, if any is pending. */
   Instant earliestPending(String processInstanceId) {
     Timestamp t = jdbc.queryForObject("select min(deliver_after) from duban_notice where process_instance_id = ?"

@@ -48,10 +48,10 @@ public class StepReminders {
     this.delivery = delivery;
   }
 
-  /** For the boundary timers: 09:00 on the first working day after the step's limit. */
+  /** For the boundary timers: the first office hour after the step's last working day. */
   public Date reminderAt(String step) {
-    LocalDate after = calendar.nextWorkingDay(dueDates.limitDay(Step.valueOf(step)).plusDays(1));
-    return Date.from(after.atTime(9, 0).atZone(Today.ZONE).toInstant());
+    LocalDate limit = dueDates.limitDay(Step.valueOf(step));
+    return Date.from(calendar.nextDeliveryTime(limit.plusDays(1).atStartOfDay(Today.ZONE)).toInstant());
   }
 
   void remind(DelegateExecution execution) {

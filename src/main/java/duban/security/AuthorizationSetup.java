@@ -6,12 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.core.annotation.Order;
@@ -41,38 +38,21 @@ class AuthorizationSetup extends AbstractProcessEnginePlugin {
     AuthorizationService authorizations = engine.getAuthorizationService();
     // camunda-admin is not exempt from checks: like Camunda's own admin setup, it gets everything
     for (Resources resource : Resources.values()) {
-      grant(authorizations, Groups.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
+      Grants.grant(authorizations, Groups.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
     }
     List<String> everyone = new ArrayList<>(directory.concreteUnits().stream().map(Unit::code).toList());
     everyone.addAll(List.of(SUPERVISION, JOINT_OFFICE, TOLERANCE));
     for (String group : everyone) {
-      grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      Grants.grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     }
     for (String overseer : List.of(SUPERVISION, JOINT_OFFICE)) {
-      grant(authorizations, overseer, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      grant(authorizations, overseer, Resources.PROCESS_DEFINITION, "*", Permissions.READ,
+      Grants.grant(authorizations, overseer, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      Grants.grant(authorizations, overseer, Resources.PROCESS_DEFINITION, "*", Permissions.READ,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
           ProcessDefinitionPermissions.READ_TASK);
-      grant(authorizations, overseer, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
-      grant(authorizations, overseer, Resources.DEPLOYMENT, "*", Permissions.READ);
-      grant(authorizations, overseer, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+      Grants.grant(authorizations, overseer, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+      Grants.grant(authorizations, overseer, Resources.DEPLOYMENT, "*", Permissions.READ);
+      Grants.grant(authorizations, overseer, Resources.DECISION_DEFINITION, "*", Permissions.READ);
     }
-  }
-
-  private static void grant(AuthorizationService authorizations, String group, Resource resource, String resourceId,
-      Permission... permissions) {
-    boolean present = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-        .resourceId(resourceId).count() > 0;
-    if (present) {
-      return;
-    }
-    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    grant.setGroupId(group);
-    grant.setResource(resource);
-    grant.setResourceId(resourceId);
-    for (Permission permission : permissions) {
-      grant.addPermission(permission);
-    }
-    authorizations.saveAuthorization(grant);
   }
 }

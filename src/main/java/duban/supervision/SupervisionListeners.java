@@ -55,6 +55,11 @@ class SupervisionListeners {
   }
 
   @Bean
+  ExecutionListener exemptedListener(SupervisionService service) {
+    return service::exempted;
+  }
+
+  @Bean
   ExecutionListener signedOffListener(SupervisionService service) {
     return service::signedOff;
   }

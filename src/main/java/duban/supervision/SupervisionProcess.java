@@ -17,6 +17,8 @@ public final class SupervisionProcess {
   public static final String SIGN_OFF = "Task_SignOff";
   public static final String NEXT_REPORTING_PERIOD = "IntermediateCatchEvent_NextReportingPeriod";
   public static final String SIGNED_OFF = "EndEvent_TaskSignedOff";
+  /** The message a 免责 determination sends to close the task. */
+  public static final String TOLERANCE_EXEMPTED = "ToleranceExempted";
   public static final String LADDER_TIMER = "IntermediateCatchEvent_LadderCheckDue";
 
   /** Role groups that receive tasks besides the units. */

@@ -95,4 +95,7 @@ public final class SupervisionVariables {
   public static final Var<String> NEXT_LADDER_CHECK = Var.string("nextLadderCheck");
   /** Set while a 容错 application about this task is open: overdue escalation pauses. */
   public static final Var<Boolean> TOLERANCE_OPEN = Var.bool("toleranceOpen");
+  /** The final 容错 determination about this task, with its reasoning, for the record. */
+  public static final Var<String> TOLERANCE_DETERMINATION = Var.string("toleranceDetermination");
+  public static final Var<Boolean> NEGATIVE_EVALUATION = Var.bool("negativeEvaluation");
 }

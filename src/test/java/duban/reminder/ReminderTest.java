@@ -56,7 +56,10 @@ import org.springframework.test.context.DynamicPropertySource;
     "spring.datasource.url=jdbc:h2:mem:reminder-tests;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
     "duban.seed.import-on-startup=false",
-    "duban.reminders.retry-cycle=PT1M,PT5M"})
+    "duban.reminders.retry-cycle=PT1M,PT5M",
+    // the tests run every job themselves; the background sweeps would race them
+    "duban.reminders.sweep-interval=PT24H",
+    "duban.reminders.recovery-interval=PT24H"})
 @DirtiesContext
 class ReminderTest {
 

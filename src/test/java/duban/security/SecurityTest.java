@@ -138,7 +138,8 @@ class SecurityTest {
     // the definition is not even visible to a unit, so the engine answers 404
     assertThat(rest("kx", "POST", "/engine-rest/process-definition/key/TaskSupervisionProcess/start", "{}").statusCode())
         .isIn(403, 404);
-    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(67);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("TaskSupervisionProcess").count())
+        .isEqualTo(67);
     assertThat(rest("kx", "POST", "/engine-rest/user/create",
         "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"x\"}}").statusCode()).isEqualTo(403);
     HttpRequest deploy = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
@@ -154,8 +155,11 @@ class SecurityTest {
 
   @Test
   void supervisionOfficeReadsEveryInstanceAndWorksItsOwnTasks() throws Exception {
-    assertThat(ok("supervisor", "GET", "/engine-rest/process-instance/count", null).get("count").asLong()).isEqualTo(67);
-    assertThat(ok("supervisor", "GET", "/engine-rest/history/process-instance/count", null).get("count").asLong()).isEqualTo(67);
+    String supervision = "?processDefinitionKey=TaskSupervisionProcess";
+    assertThat(ok("supervisor", "GET", "/engine-rest/process-instance/count" + supervision, null).get("count").asLong())
+        .isEqualTo(67);
+    assertThat(ok("supervisor", "GET", "/engine-rest/history/process-instance/count" + supervision, null).get("count")
+        .asLong()).isEqualTo(67);
     Task designate = taskService.createTaskQuery().processInstanceBusinessKey("JNSC2022-34").taskCandidateGroup("supervision")
         .singleResult();
     ok("supervisor", "POST", "/engine-rest/task/" + designate.getId() + "/submit-form",
@@ -169,8 +173,10 @@ class SecurityTest {
 
   @Test
   void toleranceAuthoritySeesNoSupervisionWork() throws Exception {
-    assertThat(ok("investigator", "GET", "/engine-rest/task/count", null).get("count").asLong()).isZero();
-    assertThat(ok("investigator", "GET", "/engine-rest/process-instance/count", null).get("count").asLong()).isZero();
+    assertThat(ok("investigator", "GET", "/engine-rest/task/count?processDefinitionKey=TaskSupervisionProcess", null)
+        .get("count").asLong()).isZero();
+    assertThat(ok("investigator", "GET", "/engine-rest/process-instance/count?processDefinitionKey=TaskSupervisionProcess",
+        null).get("count").asLong()).isZero();
   }
 
   @Test
@@ -230,6 +236,47 @@ class SecurityTest {
         "{\"resourceType\":\"Task\",\"name\":\"canary\",\"query\":{\"assigneeExpression\":\"" + INJECTION + "\"}}");
     ok("demo", "GET", "/engine-rest/filter/" + created.get("id").asText() + "/count", null);
     assertThat(canary.touches()).isGreaterThan(before);
+  }
+
+  @Test
+  void onlyTheApplicantUnitAndTheDecidingBodySeeOrActOnAnApplication() throws Exception {
+    String start = "/engine-rest/process-definition/key/ToleranceApplicationProcess/submit-form";
+    StringBuilder fields = new StringBuilder("\"taskKey\":{\"value\":\"JNSC2022-43\"},"
+        + "\"whatHappened\":{\"value\":\"试行人才贷风险补偿办法，部分贷款出现损失，正在追偿。\"},"
+        + "\"whyExploratory\":{\"value\":\"该办法在全省尚无先例。\"}");
+    for (String key : List.of("diligent", "noPrivateGain", "noProhibitionBreach", "noSeriousLoss", "decisionProcedure")) {
+      fields.append(",\"").append(key).append("\":{\"value\":\"符合\"},\"").append(key)
+          .append("Note\":{\"value\":\"有会议纪要、审批文件等材料可以证明。\"}");
+    }
+    // another unit may not apply about 市地方金融监管局's task, and a submit missing fields is refused
+    HttpResponse<String> foreign = rest("kx", "POST", start, "{\"variables\":{" + fields + "}}");
+    assertThat(foreign.statusCode()).isEqualTo(400);
+    assertThat(foreign.body()).contains("只有任务「JNSC2022-43」的主办单位可以申请容错");
+    assertThat(rest("jrj", "POST", start, "{\"variables\":{\"taskKey\":{\"value\":\"JNSC2022-43\"}}}").statusCode())
+        .isEqualTo(400);
+
+    String application = ok("jrj", "POST", start, "{\"variables\":{" + fields + "}}").get("id").asText();
+    assertThat(ok("jrj", "GET", "/engine-rest/process-instance/" + application, null).get("businessKey").asText())
+        .isEqualTo("JNSC2022-43-RC1");
+    assertThat(rest("kx", "GET", "/engine-rest/process-instance/" + application, null).statusCode()).isIn(403, 404);
+    assertThat(ok("kx", "GET", "/engine-rest/task?processInstanceId=" + application, null)).isEmpty();
+    JsonNode opening = ok("investigator", "GET", "/engine-rest/task?processInstanceId=" + application, null);
+    assertThat(opening).hasSize(1);
+    assertThat(ok("investigator", "GET", "/engine-rest/process-instance/count", null).get("count").asLong())
+        .isEqualTo(ok("investigator", "GET", "/engine-rest/process-instance/count?processDefinitionKey=ToleranceApplicationProcess",
+            null).get("count").asLong()).isPositive();
+
+    String openId = opening.get(0).get("id").asText();
+    assertThat(rest("kx", "POST", "/engine-rest/task/" + openId + "/submit-form",
+        "{\"variables\":{\"openDecision\":{\"value\":\"decline\"},\"openReason\":{\"value\":\"不受理\"}}}").statusCode())
+        .isIn(403, 404);
+    assertThat(rest("jrj", "POST", "/engine-rest/task/" + openId + "/submit-form",
+        "{\"variables\":{\"openDecision\":{\"value\":\"accept\"},\"openReason\":{\"value\":\"自己受理\"}}}").statusCode())
+        .isIn(403, 404);
+    ok("investigator", "POST", "/engine-rest/task/" + openId + "/submit-form",
+        "{\"variables\":{\"openDecision\":{\"value\":\"accept\"},\"openReason\":{\"value\":\"符合受理条件。\"}}}");
+    assertThat(ok("investigator", "GET", "/engine-rest/task?processInstanceId=" + application, null).get(0)
+        .get("taskDefinitionKey").asText()).isEqualTo("Task_VerifyFacts");
   }
 
   @Test

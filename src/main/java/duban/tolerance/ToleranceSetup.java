@@ -1,0 +1,98 @@
+package duban.tolerance;
+
+import duban.form.Submission;
+import duban.form.SubmissionRule;
+import duban.security.Grants;
+import duban.unit.Unit;
+import duban.unit.UnitDirectory;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The 容错 process's glue: its listeners and delegates, who may file and decide, and the filing rule. */
+@Configuration
+class ToleranceSetup {
+
+  static final String TOLERANCE_GROUP = "tolerance";
+
+  @Bean
+  ExecutionListener toleranceFiledListener(ToleranceService service) {
+    return service::filed;
+  }
+
+  @Bean
+  ExecutionListener toleranceClosedListener(ToleranceService service) {
+    return service::closed;
+  }
+
+  @Bean
+  JavaDelegate applyDeterminationDelegate(ToleranceService service) {
+    return service::applyDetermination;
+  }
+
+  @Bean
+  JavaDelegate toleranceNoticeDelegate(ToleranceService service) {
+    return service::notifyApplicant;
+  }
+
+  @Bean
+  JavaDelegate toleranceStepReminderDelegate(ToleranceService service) {
+    return service::remindStep;
+  }
+
+  @Bean
+  TaskListener toleranceTaskListener(ToleranceService service) {
+    return service::taskCreated;
+  }
+
+  /** Filing checks the caller against the task before the process starts, so a refusal is a 400 with the reason. */
+  @Bean
+  SubmissionRule toleranceFilingRule(Eligibility eligibility, IdentityService identityService) {
+    return new SubmissionRule() {
+      @Override
+      public String formId() {
+        return ToleranceVariables.FORM_APPLICATION;
+      }
+
+      @Override
+      public void check(Submission submission, List<String> violations) {
+        var caller = identityService.getCurrentAuthentication();
+        List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        violations.addAll(eligibility.problems(submission.text(ToleranceVariables.TASK_KEY), groups));
+      }
+    };
+  }
+
+  /**
+   * Every unit may file (start this process, and only this one); the deciding body reads and works all
+   * applications and nothing else; an applicant unit reads its own application through a per-instance grant.
+   */
+  @Bean
+  ProcessEnginePlugin toleranceAuthorizations(UnitDirectory directory) {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void postProcessEngineBuild(ProcessEngine engine) {
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        for (Unit unit : directory.concreteUnits()) {
+          Grants.grant(authorizations, unit.code(), Resources.PROCESS_DEFINITION, ToleranceVariables.PROCESS_KEY,
+              Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+          Grants.grant(authorizations, unit.code(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        }
+        Grants.grant(authorizations, TOLERANCE_GROUP, Resources.PROCESS_DEFINITION, ToleranceVariables.PROCESS_KEY,
+            Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+        Grants.grant(authorizations, TOLERANCE_GROUP, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      }
+    };
+  }
+}
