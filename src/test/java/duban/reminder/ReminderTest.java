@@ -161,6 +161,26 @@ class ReminderTest {
   }
 
   @Test
+  void climbsTheSameLadderAgainstEachPeriodicReportOfALongTermTask() throws Exception {
+    ProcessInstance pi = startAt(LocalDateTime.of(2026, 11, 26, 10, 0), 20); // 长期, 市市场监管局, quarterly
+    runDueJobs();
+    complete(pi, SupervisionProcess.ACKNOWLEDGE, Map.of("ackDecision", "accept", "responsiblePerson", "李明",
+        "contactPhone", "0531-66608000", "workPlan", "按季度报送公平竞争审查进展。", "milestones", "每季度末汇总"));
+    // the 2026年第4季度 report is due 2027-01-10 (a Sunday: the ladder counts calendar days to it)
+    at(LocalDateTime.of(2026, 12, 11, 9, 0));
+    runDueJobs();
+    assertThat(distinctSubjects("scjgj@duban.example.cn")).singleElement().asString()
+        .startsWith("【临近提醒】第20项").contains("2027-01-10");
+    at(LocalDateTime.of(2027, 1, 4, 9, 0)); // 催办 from Sunday 01-03, held to Monday
+    runDueJobs();
+    at(LocalDateTime.of(2027, 1, 11, 9, 0));
+    runDueJobs();
+    assertThat(notices(pi)).extracting(Notice::kind).containsExactly(NoticeKind.APPROACHING, NoticeKind.URGE,
+        NoticeKind.OVERDUE);
+    assertThat(notices(pi)).extracting(Notice::dedupeKey).allMatch(k -> k.contains("2027-01-10"));
+  }
+
+  @Test
   void remindsTheUnitThatHasNotAcknowledgedAfterThreeWorkingDays() throws Exception {
     ProcessInstance pi = startAt(LocalDateTime.of(2026, 11, 26, 10, 0), 6);
     runDueJobs();
