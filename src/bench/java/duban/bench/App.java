@@ -1,0 +1,53 @@
+package duban.bench;
+
+import duban.DubanApplication;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The real duban application, started in this JVM against one database, for one group of measures. */
+final class App implements AutoCloseable {
+
+  final ConfigurableApplicationContext context;
+  final ProcessEngine engine;
+
+  private App(ConfigurableApplicationContext context) {
+    this.context = context;
+    this.engine = context.getBean(ProcessEngine.class);
+  }
+
+  /** Starts duban with the seed import off (the measures import what they need) and the given extra properties. */
+  static App start(Map<String, String> database, Map<String, String> extra) {
+    Map<String, Object> properties = new LinkedHashMap<>(database);
+    properties.put("server.port", "0");
+    properties.put("duban.seed.import-on-startup", "false");
+    properties.putAll(extra);
+    return new App(new SpringApplicationBuilder(DubanApplication.class).properties(properties).run());
+  }
+
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  JdbcTemplate jdbc() {
+    return context.getBean(JdbcTemplate.class);
+  }
+
+  ProcessEngineConfigurationImpl configuration() {
+    return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  }
+
+  JobExecutor jobExecutor() {
+    return configuration().getJobExecutor();
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}

@@ -1,0 +1,148 @@
+package duban.bench;
+
+import duban.plan.PlanImporter;
+import duban.supervision.SupervisionProcess;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+
+/**
+ * Issue 9 point 3. Loads L plans, then runs each stored Tasklist filter the way Tasklist does for a user it serves:
+ * a page of 15 sorted by creation time with the filter's three list variables, and the filter's count. Each with
+ * authorization on (as deployed) and, as the baseline, the very same calls with authorization checks switched off.
+ */
+final class QueryMeasure {
+
+  /** The filter's list columns (TasklistFilters' "variables" property), fetched for each page as Tasklist's HAL does. */
+  private static final String[] LIST_VARIABLES = {"taskNumber", "deadlineText", "leadUnitNames"};
+  private static final int PAGE = 15;
+
+  private final App app;
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final Users users;
+
+  QueryMeasure(App app) {
+    this.app = app;
+    this.filters = app.engine.getFilterService();
+    this.tasks = app.engine.getTaskService();
+    this.runtime = app.engine.getRuntimeService();
+    this.users = new Users(app.engine.getIdentityService());
+  }
+
+  Map<String, Object> run(int plans, int threads, int iterations) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    double seconds = Loader.load(app.bean(PlanImporter.class), "Q", 1, plans, threads);
+    m.put("plans", plans);
+    m.put("instances", runtime.createProcessInstanceQuery().count());
+    m.put("openTasks", tasks.createTaskQuery().count());
+    m.put("loadSeconds", Stats.round(seconds));
+    m.put("loadInstancesPerSecond", Stats.round(plans * Seed.TASKS / seconds));
+    Progress.log("  loaded %d plans in %.0f s; analysing tables", plans, seconds);
+    analyze();
+
+    String unit = busiestUnit();
+    m.put("unitUser", unit);
+    m.put("unitOpenTasks", tasks.createTaskQuery().taskCandidateGroup(unit).includeAssignedTasks().count());
+    Map<String, Object> byFilter = new LinkedHashMap<>();
+    byFilter.put("本单位待办", measure("本单位待办", unit, iterations));
+    for (String name : List.of("待审核", "即将到期", "已逾期")) {
+      byFilter.put(name, measure(name, users.memberOf(SupervisionProcess.SUPERVISION_GROUP), iterations));
+    }
+    m.put("filters", byFilter);
+    return m;
+  }
+
+  private Map<String, Object> measure(String filterName, String user, int iterations) {
+    Filter filter = filters.createFilterQuery().filterName(filterName).singleResult();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("user", user);
+    users.as(user, () -> {
+      m.put("count", filters.count(filter.getId()));
+      m.put("pageWithAuth", time(iterations, () -> page(filter.getId())));
+      m.put("countWithAuth", time(iterations, () -> filters.count(filter.getId())));
+      withoutAuthorization(() -> {
+        m.put("pageBaseline", time(iterations, () -> page(filter.getId())));
+        m.put("countBaseline", time(iterations, () -> filters.count(filter.getId())));
+      });
+    });
+    m.put("pageRatio", ratio(m, "page"));
+    m.put("countRatio", ratio(m, "count"));
+    Progress.log("  %s as %s: count %s, page p95 %s ms (baseline %s), count p95 %s ms (baseline %s)", filterName, user,
+        m.get("count"), p95(m, "pageWithAuth"), p95(m, "pageBaseline"), p95(m, "countWithAuth"), p95(m, "countBaseline"));
+    return m;
+  }
+
+  /** Tasklist's page: the filter extended with its default sorting, then the list columns' variables. */
+  private Object page(String filterId) {
+    TaskQuery sorted = tasks.createTaskQuery().orderByTaskCreateTime().desc();
+    List<Task> page = filters.listPage(filterId, sorted, 0, PAGE);
+    if (page.isEmpty()) {
+      return page;
+    }
+    List<String> scopes = new ArrayList<>();
+    for (Task t : page) {
+      scopes.add(t.getId());
+      scopes.add(t.getProcessInstanceId());
+    }
+    return runtime.createVariableInstanceQuery().variableScopeIdIn(scopes.toArray(String[]::new))
+        .variableNameIn(LIST_VARIABLES).disableBinaryFetching().list();
+  }
+
+  private Map<String, Object> time(int iterations, Supplier<Object> call) {
+    for (int i = 0; i < Math.max(3, iterations / 10); i++) {
+      call.get();
+    }
+    Stats stats = new Stats();
+    for (int i = 0; i < iterations; i++) {
+      long t = System.nanoTime();
+      call.get();
+      stats.add(System.nanoTime() - t);
+    }
+    return stats.summary();
+  }
+
+  private void withoutAuthorization(Runnable work) {
+    ProcessEngineConfigurationImpl config = app.configuration();
+    config.setAuthorizationEnabled(false);
+    try {
+      work.run();
+    } finally {
+      config.setAuthorizationEnabled(true);
+    }
+  }
+
+  /** The unit with the most open candidate tasks: the worst 本单位待办. */
+  private String busiestUnit() {
+    return app.jdbc().queryForObject("select GROUP_ID_ from ACT_RU_IDENTITYLINK where TYPE_ = 'candidate'"
+        + " and TASK_ID_ is not null and GROUP_ID_ not in ('supervision', 'jointoffice', 'tolerance')"
+        + " group by GROUP_ID_ order by count(*) desc, GROUP_ID_ fetch first 1 rows only", String.class);
+  }
+
+  /** Fresh planner statistics, as autovacuum would have gathered by the time a real deployment grew this big. */
+  private void analyze() {
+    app.jdbc().execute("analyze"); // the same statement in H2 and PostgreSQL
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object p95(Map<String, Object> m, String key) {
+    return ((Map<String, Object>) m.get(key)).get("p95Ms");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static double ratio(Map<String, Object> m, String kind) {
+    double auth = (double) ((Map<String, Object>) m.get(kind + "WithAuth")).get("p95Ms");
+    double base = (double) ((Map<String, Object>) m.get(kind + "Baseline")).get("p95Ms");
+    return Stats.round(auth / base); // how many times the baseline's p95
+  }
+}
