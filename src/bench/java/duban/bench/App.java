@@ -23,11 +23,13 @@ final class App implements AutoCloseable {
 
   /** Starts duban with the seed import off (the measures import what they need) and the given extra properties. */
   static App start(Map<String, String> database, Map<String, String> extra) {
-    Map<String, Object> properties = new LinkedHashMap<>(database);
+    Map<String, String> properties = new LinkedHashMap<>(database);
     properties.put("server.port", "0");
     properties.put("duban.seed.import-on-startup", "false");
     properties.putAll(extra);
-    return new App(new SpringApplicationBuilder(DubanApplication.class).properties(properties).run());
+    // as command-line arguments: they win over application.yaml (builder "properties" would be defaults, and lose)
+    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    return new App(new SpringApplicationBuilder(DubanApplication.class).run(args));
   }
 
   <T> T bean(Class<T> type) {

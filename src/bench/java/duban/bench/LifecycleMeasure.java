@@ -59,7 +59,7 @@ final class LifecycleMeasure {
     for (int round = 0; round <= plans; round++) {
       String code = "LC" + round;
       long t0 = System.nanoTime();
-      importer.importPlan(code, Seed.TEXT);
+      Seed.check(importer.importPlan(code, Seed.TEXT));
       long t1 = System.nanoTime();
       Map<String, List<Map<String, Object>>> submitted = driveDuban(code);
       long t2 = System.nanoTime();

@@ -26,7 +26,7 @@ final class Loader {
     for (int t = 0; t < threads; t++) {
       workers.add(pool.submit(() -> {
         for (int i = next.getAndIncrement(); i <= to; i = next.getAndIncrement()) {
-          importer.importPlan(prefix + i, Seed.TEXT);
+          Seed.check(importer.importPlan(prefix + i, Seed.TEXT));
           if (i % 50 == 0) {
             Progress.log("  loaded %d/%d plans (%.0f s)", i, to, (System.nanoTime() - start) / 1e9);
           }

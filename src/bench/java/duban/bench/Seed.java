@@ -13,6 +13,13 @@ final class Seed {
 
   private Seed() {}
 
+  /** Fails unless the import started every task: a plan found already imported would measure nothing. */
+  static void check(duban.plan.ImportResult result) {
+    if (result.started() != TASKS) {
+      throw new IllegalStateException("expected " + TASKS + " new instances: " + result);
+    }
+  }
+
   private static String read() {
     try (InputStream in = Seed.class.getResourceAsStream("/seeds/jinan-shuangchuang-task-division-2022.txt")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
