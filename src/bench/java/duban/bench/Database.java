@@ -115,6 +115,7 @@ abstract class Database implements AutoCloseable {
       p.put("spring.datasource.url", "jdbc:postgresql://localhost:" + server.getPort() + "/" + db);
       p.put("spring.datasource.username", "postgres");
       p.put("spring.datasource.password", "postgres");
+      p.put("spring.profiles.active", "postgres"); // the application's PostgreSQL settings (application-postgres.yaml)
       return p;
     }
 

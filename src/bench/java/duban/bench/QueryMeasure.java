@@ -58,6 +58,18 @@ final class QueryMeasure {
     }
   }
 
+  /** The filters alone, on whatever is loaded (QueryProbe). */
+  Map<String, Object> measureOnly(int iterations) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    String unit = busiestUnit();
+    m.put("openTasks", tasks.createTaskQuery().count());
+    m.put("本单位待办", measure("本单位待办", unit, iterations));
+    for (String name : List.of("待审核", "即将到期", "已逾期")) {
+      m.put(name, measure(name, users.memberOf(SupervisionProcess.SUPERVISION_GROUP), iterations));
+    }
+    return m;
+  }
+
   private Map<String, Object> measureAt(int plans, double seconds, int iterations) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("plans", plans);

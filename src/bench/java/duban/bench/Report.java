@@ -95,9 +95,9 @@ final class Report {
             .append(" running instances, ").append(q.get("openTasks")).append(" open tasks (loaded in ")
             .append(q.get("loadSeconds")).append(" s, ").append(q.get("loadInstancesPerSecond"))
             .append(" instances/s). Baseline: the same call with authorization checks off.\n\n")
+            .append("Rows per running instance: ").append(q.get("rowsPerInstance")).append("\n\n")
             .append("| filter (user, tasks) | call | p50 ms | p95 ms | p99 ms | baseline p50 / p95 / p99 ms | p95 ratio |\n")
             .append("|---|---|---|---|---|---|---|\n");
-        md.append("Rows per running instance: ").append(q.get("rowsPerInstance")).append("\n\n");
         ((Map<String, Map<String, Object>>) q.get("filters")).forEach((name, f) -> {
           for (String call : List.of("page", "count")) {
             Map<String, Object> a = (Map<String, Object>) f.get(call + "WithAuth");
