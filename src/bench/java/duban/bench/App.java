@@ -31,6 +31,9 @@ final class App implements AutoCloseable {
     // Branch postgres sets 20 in application.yaml; until that is merged, the harness sets the same.
     properties.put("spring.datasource.hikari.maximum-pool-size", "20");
     properties.putAll(extra);
+    // experiments: -Dbench.spring.some.property=value reaches every application the harness starts in this JVM
+    System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.spring."))
+        .forEach(k -> properties.put(k.substring("bench.spring.".length()), System.getProperty(k)));
     // as command-line arguments: they win over application.yaml (builder "properties" would be defaults, and lose)
     String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     return new App(new SpringApplicationBuilder(DubanApplication.class).run(args));
