@@ -80,6 +80,11 @@ final class QueryMeasure {
     Progress.log("  loaded %d plans in %.0f s; analysing tables", plans, seconds);
     analyze();
     m.put("rowsPerInstance", rowsPerInstance((long) m.get("instances")));
+    boolean postgres = "PostgreSQL".equals(app.jdbc().execute((java.sql.Connection c) -> c.getMetaData()
+        .getDatabaseProductName()));
+    m.put("dubanIndexes", app.jdbc().queryForList(postgres
+        ? "select indexname from pg_indexes where indexname like 'duban_idx%'"
+        : "select index_name from information_schema.indexes where lower(index_name) like 'duban_idx%'", String.class));
 
     String unit = busiestUnit();
     m.put("unitUser", unit);
