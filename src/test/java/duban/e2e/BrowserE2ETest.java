@@ -25,8 +25,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -43,6 +45,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * those steps are then skipped and the rest runs from the report on ({@code -De2e.today=2027-01-15} sets the engine's
  * clock to try that path).
  */
+@ExtendWith(BrowserE2ETest.NeedsChromium.class) // before @SpringBootTest's extension: skips without starting the app
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false"})
@@ -54,6 +57,8 @@ class BrowserE2ETest {
   private static final String TASK6_TITLE = "以济南市建设科创金融改革试验区为着力点";
   private static final String ACK_NAME = "〔6〕签收任务（市地方金融监管局） · " + TASK6_TITLE;
   private static final String OWN_UNIT_FILTER = "本单位待办";
+  private static final String MISSING = Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER + " is missing"
+      + " (apt-get install chromium chromium-driver fonts-noto-cjk)";
 
   private static final String CONTRIBUTION = "配合开展科创金融产品创新，已对接科技型企业120家，发放科创贷款35亿元。";
   private static final String RETURN_COMMENT = "缺少科创金融专营机构名单，请补充后重新报送。";
@@ -74,20 +79,33 @@ class BrowserE2ETest {
     }
   };
 
+  /** Fails the class on CI without Chromium; elsewhere {@link NeedsChromium} skips each test before the app starts. */
   @BeforeAll
-  static void needsChromium() {
-    boolean present = Browser.installed();
-    String missing = Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER + " is missing"
-        + " (apt-get install chromium chromium-driver fonts-noto-cjk)";
-    if ("true".equalsIgnoreCase(System.getenv("CI")) && !present) {
-      fail("CI=true and the browser tests cannot run: " + missing + "; .ci/run installs them");
+  static void needsChromiumOnCi() {
+    if (onCi() && !Browser.installed()) {
+      fail("CI=true and the browser tests cannot run: " + MISSING + "; .ci/run installs them");
     }
-    Assumptions.assumeTrue(present, "browser tests skipped: " + missing + "; with CI=true they fail instead");
     // -De2e.today=2027-01-15 runs the scenario as it runs once task 6's deadline has passed (engine clock only)
     String today = System.getProperty("e2e.today", "");
     if (!today.isBlank()) {
       ClockUtil.setCurrentTime(Date.from(LocalDate.parse(today).atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
     }
+  }
+
+  /**
+   * Skips a test where Chromium or its driver is missing. Registered before Spring's extension, so it runs before
+   * the application context is started, and each test shows as skipped with the reason.
+   */
+  static final class NeedsChromium implements TestInstancePostProcessor {
+    @Override
+    public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
+      boolean chromiumPresent = Browser.installed();
+      Assumptions.assumeTrue(chromiumPresent, "browser tests skipped: " + MISSING + "; with CI=true they fail instead");
+    }
+  }
+
+  private static boolean onCi() {
+    return "true".equalsIgnoreCase(System.getenv("CI"));
   }
 
   @BeforeEach
