@@ -53,8 +53,6 @@ final class Browser implements AutoCloseable {
   static final By UNCLAIM = By.cssSelector(".task-details button.unclaim");
   static final By FORM = By.cssSelector(".task-details .fjs-container form.fjs-form");
   static final By COMPLETE = By.cssSelector(".task-details .form-actions button.btn-primary");
-  static final By FIELD_ERRORS = By.cssSelector(".task-details .fjs-form-field-error");
-  static final By NOTIFICATIONS = By.cssSelector(".notifications-panel .alert, [notifications-panel] .alert");
   static final By ERROR_NOTIFICATIONS = By.cssSelector(".notifications-panel .alert-danger, [notifications-panel] .alert-danger");
   static final By CLOSE_NOTIFICATION = By.cssSelector("button[ng-click='removeNotification(notification)']");
 
@@ -92,7 +90,10 @@ final class Browser implements AutoCloseable {
         "--window-size=1600,1000", "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath());
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    // Tasklist re-renders its list on every refresh and form-js its fields on every keystroke: elements found a
+    // moment ago may be gone, so every wait retries on a stale element, and every action runs inside a wait.
     wait = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100));
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   static boolean installed() {
@@ -113,10 +114,6 @@ final class Browser implements AutoCloseable {
 
   Object js(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
-  }
-
-  String url() {
-    return driver.getCurrentUrl();
   }
 
   // ---------------------------------------------------------------- log in and out
@@ -154,17 +151,27 @@ final class Browser implements AutoCloseable {
 
   /** Names of the tasks in the list, once the list has loaded (possibly empty). */
   List<String> taskNames() {
-    until("task list loaded", d -> !d.findElements(TASK_LINKS).isEmpty()
-        || !d.findElements(By.cssSelector(".tasks-list .well")).isEmpty());
-    return driver.findElements(TASK_LINKS).stream().map(a -> a.getDomProperty("textContent").trim()).toList();
+    return until("task list loaded", d -> {
+      List<WebElement> links = d.findElements(TASK_LINKS);
+      if (links.isEmpty() && d.findElements(By.cssSelector(".tasks-list .well")).isEmpty()) {
+        return null;
+      }
+      return links.stream().map(a -> a.getDomProperty("textContent").trim()).toList();
+    });
   }
 
   /** Opens the first task in the list whose name contains the text; returns its id. */
   String openTask(String nameContains) {
-    WebElement link = until("task in the list: " + nameContains, d -> d.findElements(TASK_LINKS).stream()
-        .filter(a -> a.getDomProperty("textContent").contains(nameContains)).findFirst().orElse(null));
-    scrollToCenter(link);
-    link.click();
+    until("task in the list: " + nameContains, d -> {
+      WebElement link = d.findElements(TASK_LINKS).stream()
+          .filter(a -> a.getDomProperty("textContent").contains(nameContains)).findFirst().orElse(null);
+      if (link == null) {
+        return null;
+      }
+      scrollToCenter(link);
+      link.click();
+      return true;
+    });
     until("task opened: " + nameContains,
         d -> first(d, TASK_TITLE).filter(h -> h.getText().contains(nameContains)).isPresent());
     visible(FORM);
@@ -177,7 +184,7 @@ final class Browser implements AutoCloseable {
   void claim() {
     click(CLAIM);
     visible(UNCLAIM);
-    until("complete button enabled after claiming", d -> first(d, COMPLETE).filter(WebElement::isEnabled).isPresent());
+    until("complete button enabled after claiming", d -> completeEnabled());
   }
 
   /** Clicks Complete (after closing notifications that might cover it). */
@@ -189,44 +196,49 @@ final class Browser implements AutoCloseable {
   /** Completes the open task and waits until Tasklist has let go of it; fails with Tasklist's message if refused. */
   void complete() {
     clickComplete();
-    until("task completed (or refused)", d -> d.findElements(NO_TASK).stream().anyMatch(WebElement::isDisplayed)
-        || d.findElements(ERROR_NOTIFICATIONS).stream().anyMatch(WebElement::isDisplayed));
-    if (driver.findElements(NO_TASK).stream().noneMatch(WebElement::isDisplayed)) {
+    boolean completed = until("task completed (or refused)", d -> {
+      if (d.findElements(NO_TASK).stream().anyMatch(WebElement::isDisplayed)) {
+        return true;
+      }
+      return d.findElements(ERROR_NOTIFICATIONS).stream().anyMatch(WebElement::isDisplayed) ? false : null;
+    });
+    if (!completed) {
       throw new AssertionError("Tasklist did not complete the task: " + notifications());
     }
   }
 
   boolean completeEnabled() {
-    return driver.findElement(COMPLETE).isEnabled();
+    return Boolean.TRUE.equals(js("const b = document.querySelector(arguments[0]); return !!b && !b.disabled;",
+        ".task-details .form-actions button.btn-primary"));
   }
 
-  /** Form-js error messages shown under the fields: field id suffix → message. */
+  /** Form-js error messages shown under the fields: component id → message. */
+  @SuppressWarnings("unchecked")
   Map<String, String> fieldErrors() {
+    List<List<String>> shown = (List<List<String>>) js("""
+        return Array.from(document.querySelectorAll('.task-details .fjs-form-field-error'))
+          .map(e => [e.id, e.innerText.trim()]).filter(p => p[1]);""");
     Map<String, String> errors = new LinkedHashMap<>();
-    for (WebElement e : driver.findElements(FIELD_ERRORS)) {
-      String text = e.getText().trim();
-      if (!text.isEmpty()) {
-        errors.put(e.getAttribute("id").replaceAll("^.*-(Field_[A-Za-z]+)-error-message$", "$1"), text);
-      }
-    }
+    shown.forEach(p -> errors.put(p.get(0).replaceAll("^.*-(Field_[A-Za-z]+)-error-message$", "$1"), p.get(1)));
     return errors;
   }
 
   void dismissNotifications() {
-    for (WebElement close : driver.findElements(CLOSE_NOTIFICATION)) {
-      try {
+    until("notifications closed", d -> {
+      for (WebElement close : d.findElements(CLOSE_NOTIFICATION)) {
         if (close.isDisplayed()) {
           close.click();
         }
-      } catch (StaleElementReferenceException gone) {
-        // closed by itself meanwhile
       }
-    }
-    until("notifications closed", d -> d.findElements(CLOSE_NOTIFICATION).stream().noneMatch(WebElement::isDisplayed));
+      return d.findElements(CLOSE_NOTIFICATION).stream().noneMatch(WebElement::isDisplayed);
+    });
   }
 
+  @SuppressWarnings("unchecked")
   List<String> notifications() {
-    return driver.findElements(NOTIFICATIONS).stream().filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+    return (List<String>) js("""
+        return Array.from(document.querySelectorAll('.notifications-panel .alert, [notifications-panel] .alert'))
+          .filter(e => e.offsetParent !== null).map(e => e.innerText.trim());""");
   }
 
   // ---------------------------------------------------------------- Camunda Forms (form-js) fields
@@ -248,21 +260,28 @@ final class Browser implements AutoCloseable {
   }
 
   void type(String componentId, String text) {
-    WebElement input = wait.withMessage("clickable: " + componentId)
-        .until(ExpectedConditions.elementToBeClickable(field(componentId)));
-    scrollToCenter(input);
-    input.click();
-    input.sendKeys(text);
+    input(componentId).sendKeys(text);
+    until(componentId + " holds " + text, d -> value(componentId).contains(text));
   }
 
   void replace(String componentId, String text) {
-    WebElement input = wait.withMessage("clickable: " + componentId)
-        .until(ExpectedConditions.elementToBeClickable(field(componentId)));
-    scrollToCenter(input);
-    input.click();
+    WebElement input = input(componentId);
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     input.sendKeys(text);
-    until(componentId + " = " + text, d -> text.equals(d.findElement(field(componentId)).getDomProperty("value")));
+    until(componentId + " = " + text, d -> text.equals(value(componentId)));
+  }
+
+  /** A form field, focused and in view. */
+  private WebElement input(String componentId) {
+    return until("editable: " + componentId, d -> {
+      WebElement input = d.findElement(field(componentId));
+      if (!input.isDisplayed() || !input.isEnabled()) {
+        return null;
+      }
+      scrollToCenter(input);
+      input.click();
+      return input;
+    });
   }
 
   String value(String componentId) {
@@ -289,17 +308,23 @@ final class Browser implements AutoCloseable {
 
   // ---------------------------------------------------------------- general
 
+  /** Clicks an element once it is shown and enabled, scrolled to the middle of its container, retrying while covered. */
   void click(By by) {
-    WebElement element = wait.withMessage("clickable: " + by).until(ExpectedConditions.elementToBeClickable(by));
-    scrollToCenter(element);
-    try {
-      element.click();
-    } catch (ElementClickInterceptedException covered) {
-      // a notification or the fixed footer was in the way: close notifications, scroll again, retry once
-      dismissNotifications();
+    until("click: " + by, d -> {
+      WebElement element = d.findElements(by).stream().findFirst().orElse(null);
+      if (element == null || !element.isDisplayed() || !element.isEnabled()) {
+        return null;
+      }
       scrollToCenter(element);
-      element.click();
-    }
+      try {
+        element.click();
+        return true;
+      } catch (ElementClickInterceptedException covered) {
+        // a notification toast was in the way (the fixed footer is avoided by scrolling to the middle)
+        d.findElements(CLOSE_NOTIFICATION).stream().filter(WebElement::isDisplayed).forEach(WebElement::click);
+        return null;
+      }
+    });
   }
 
   void scrollToCenter(WebElement element) {
