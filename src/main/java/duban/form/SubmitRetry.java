@@ -53,7 +53,7 @@ class SubmitRetry {
       return false;
     }
     retries.increment();
-    log.info("Task {}: concurrent update, submitting again (attempt {} of {})", taskId, attempt + 1, maxAttempts);
+    log.debug("Task {}: concurrent update, submitting again (attempt {} of {})", taskId, attempt + 1, maxAttempts);
     try {
       Thread.sleep(ThreadLocalRandom.current().nextLong(10, 60L * attempt + 1));
     } catch (InterruptedException e) {

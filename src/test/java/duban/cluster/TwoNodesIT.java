@@ -44,7 +44,10 @@ class TwoNodesIT {
           "--duban.seed.import-on-startup=false",
           // an idle node looks for jobs other nodes created every second, not every minute
           "--camunda.bpm.job-execution.wait-time-in-millis=500",
-          "--camunda.bpm.job-execution.max-wait=1000")).toArray(String[]::new);
+          "--camunda.bpm.job-execution.max-wait=1000",
+          // one job at a time per node, so that the node where the jobs are created cannot run them all alone
+          "--camunda.bpm.job-execution.core-pool-size=1",
+          "--camunda.bpm.job-execution.max-pool-size=1")).toArray(String[]::new);
       try (Node a = Node.start("node-a", db, settings); Node b = Node.start("node-b", db, settings)) {
         assertThat(a.jobExecutor().isActive()).isTrue();
         assertThat(b.jobExecutor().isActive()).isTrue();
@@ -86,6 +89,7 @@ class TwoNodesIT {
             .collect(Collectors.toMap(HistoricJobLog::getJobId, HistoricJobLog::getHostname, (x, y) -> x));
         long movedToB = runs.stream().filter(r -> r.getHostname().equals("node-b"))
             .filter(r -> "node-a".equals(createdOn.get(r.getJobId()))).count();
+        assertThat(movedToB).as("jobs created on node A and run by node B").isPositive();
         System.out.printf("TwoNodesIT: %d jobs run, %s; %d jobs created on node-a were run by node-b;"
             + " %d notices, %d mails%n", runs.size(), runsPerHost, movedToB, notices.size(), sends.size());
       }
