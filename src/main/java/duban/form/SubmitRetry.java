@@ -15,18 +15,20 @@ import org.springframework.stereotype.Component;
  * How often a submit is tried again after an optimistic-locking conflict. Sibling tasks of one instance (the
  * contributions of several units) write the same process variables, so on a busy database two completions at the
  * same moment conflict and the engine rolls one back whole. Trying it again, after a short random pause, is what a
- * user would do; a retry runs the whole submit again, form checks included.
+ * user would do; a retry runs the whole submit again, form checks included. The pauses grow from 25 ms to a second,
+ * so that even a task whose twenty units all submit in the same second lets every one through, within seconds.
  */
 @Component
 class SubmitRetry {
 
   private static final Logger log = LoggerFactory.getLogger(SubmitRetry.class);
+  private static final long MAX_PAUSE_MILLIS = 1000;
 
   private final int maxAttempts;
   private final Counter retries;
   private final Counter conflicts;
 
-  SubmitRetry(@Value("${duban.submissions.max-attempts:8}") int maxAttempts, MeterRegistry meters) {
+  SubmitRetry(@Value("${duban.submissions.max-attempts:15}") int maxAttempts, MeterRegistry meters) {
     if (maxAttempts < 1) {
       throw new IllegalStateException("duban.submissions.max-attempts 至少为 1，实为 " + maxAttempts);
     }
@@ -54,8 +56,10 @@ class SubmitRetry {
     }
     retries.increment();
     log.debug("Task {}: concurrent update, submitting again (attempt {} of {})", taskId, attempt + 1, maxAttempts);
+    // growing pauses with jitter: with many siblings submitted in the same second each round lets one through
+    long cap = Math.min(MAX_PAUSE_MILLIS, 25L << Math.min(attempt - 1, 6));
     try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(10, 60L * attempt + 1));
+      Thread.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
