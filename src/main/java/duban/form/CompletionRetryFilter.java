@@ -53,6 +53,9 @@ class CompletionRetryFilter extends OncePerRequestFilter {
       chain.doFilter(cached, buffered);
       int status = buffered.getStatus();
       if (status < 500 && status != HttpServletResponse.SC_NOT_FOUND) {
+        if (status < 300) {
+          retry.succeeded(attempt);
+        }
         buffered.commit(); // done, refused by the form checks, or not the caller's (401/403)
         return;
       }

@@ -1,6 +1,7 @@
 package duban.form;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -27,6 +28,7 @@ class SubmitRetry {
   private final int maxAttempts;
   private final Counter retries;
   private final Counter conflicts;
+  private final DistributionSummary attempts;
 
   SubmitRetry(@Value("${duban.submissions.max-attempts:15}") int maxAttempts, MeterRegistry meters) {
     if (maxAttempts < 1) {
@@ -37,6 +39,8 @@ class SubmitRetry {
         .description("task submits tried again after an optimistic-locking conflict").register(meters);
     this.conflicts = Counter.builder("duban.submissions.conflicts")
         .description("task submits refused because the task was closed meanwhile or stayed contended").register(meters);
+    this.attempts = DistributionSummary.builder("duban.submissions.attempts")
+        .description("attempts a task submit took until it went through").register(meters);
   }
 
   /** Engine error codes of a submit that lost a race and was rolled back whole: optimistic locking, deadlock. */
@@ -65,6 +69,11 @@ class SubmitRetry {
       return false;
     }
     return true;
+  }
+
+  /** A submit went through at attempt number {@code attempt}. */
+  void succeeded(int attempt) {
+    attempts.record(attempt);
   }
 
   void conflict() {

@@ -34,6 +34,7 @@ public class TaskSubmissions {
       try {
         validator.check(taskId, variables);
         taskService.complete(taskId, asSubmitted(variables));
+        retry.succeeded(attempt);
         return;
       } catch (ProcessEngineException e) {
         // inside a caller's transaction the rolled-back work cannot be redone here

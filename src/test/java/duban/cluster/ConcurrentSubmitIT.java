@@ -193,8 +193,9 @@ class ConcurrentSubmitIT {
     assertThat(atOnce(javaSubmits)).containsExactlyInAnyOrderElementsOf(javaTextOf.keySet());
     assertJoined(overJava, javaTextOf);
 
-    System.out.printf("ConcurrentSubmitIT: %d + %d contributions submitted at once, %.0f submits tried again%n",
-        textOf.size(), javaTextOf.size(), retries() - retriesBefore);
+    System.out.printf("ConcurrentSubmitIT: %d + %d contributions submitted at once, %.0f submits tried again,"
+        + " at most %.0f attempts for one%n", textOf.size(), javaTextOf.size(), retries() - retriesBefore,
+        node.bean(MeterRegistry.class).get("duban.submissions.attempts").summary().max());
   }
 
   // helpers
