@@ -27,6 +27,24 @@ class ClosedTasks {
     this.identityService = identityService;
   }
 
+  /**
+   * Whether a closed task had been offered to the caller: a colleague who loses the race to the same task can be
+   * refused by the authorization check (the task's grants went with it) rather than by the task's absence.
+   */
+  boolean wasOfferedToCaller(String taskId) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    if (caller == null || caller.getGroupIds() == null) {
+      return false;
+    }
+    identityService.clearAuthentication();
+    try {
+      return historyService.createHistoricIdentityLinkLogQuery().taskId(taskId).list().stream()
+          .anyMatch(link -> link.getGroupId() != null && caller.getGroupIds().contains(link.getGroupId()));
+    } finally {
+      identityService.setAuthentication(caller);
+    }
+  }
+
   /** Why the task cannot be submitted any more; empty if it is still open or was never known. */
   Optional<String> reason(String taskId) {
     // the caller may not read the task's history; the answer only says what happened to the task they submitted

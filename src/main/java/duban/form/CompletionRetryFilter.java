@@ -52,6 +52,14 @@ class CompletionRetryFilter extends OncePerRequestFilter {
       BufferedResponse buffered = new BufferedResponse(response);
       chain.doFilter(cached, buffered);
       int status = buffered.getStatus();
+      if (status == HttpServletResponse.SC_FORBIDDEN && closedTasks.wasOfferedToCaller(taskId)) {
+        Optional<String> closed = closedTasks.reason(taskId);
+        if (closed.isPresent()) {
+          retry.conflict();
+          conflict(response, closed.get());
+          return;
+        }
+      }
       if (status < 500 && status != HttpServletResponse.SC_NOT_FOUND) {
         if (status < 300) {
           retry.succeeded(attempt);
