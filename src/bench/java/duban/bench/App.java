@@ -1,0 +1,62 @@
+package duban.bench;
+
+import duban.DubanApplication;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The real duban application, started in this JVM against one database, for one group of measures. */
+final class App implements AutoCloseable {
+
+  final ConfigurableApplicationContext context;
+  final ProcessEngine engine;
+
+  private App(ConfigurableApplicationContext context) {
+    this.context = context;
+    this.engine = context.getBean(ProcessEngine.class);
+  }
+
+  /** Starts duban with the seed import off (the measures import what they need) and the given extra properties. */
+  static App start(Map<String, String> database, Map<String, String> extra) {
+    Map<String, String> properties = new LinkedHashMap<>(database);
+    properties.put("server.port", "0");
+    properties.put("duban.seed.import-on-startup", "false");
+    // A reminder job holds two connections at once (the engine's, and NoticeStore's claim in a transaction of its
+    // own): with Hikari's default 10 and the job executor's 10 threads a burst starves the pool and every job fails.
+    // Branch postgres sets 20 in application.yaml; until that is merged, the harness sets the same.
+    properties.put("spring.datasource.hikari.maximum-pool-size", "20");
+    properties.putAll(extra);
+    // experiments: -Dbench.spring.some.property=value reaches every application the harness starts in this JVM
+    System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.spring."))
+        .forEach(k -> properties.put(k.substring("bench.spring.".length()), System.getProperty(k)));
+    // as command-line arguments: they win over application.yaml (builder "properties" would be defaults, and lose)
+    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    return new App(new SpringApplicationBuilder(DubanApplication.class).run(args));
+  }
+
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  JdbcTemplate jdbc() {
+    return context.getBean(JdbcTemplate.class);
+  }
+
+  ProcessEngineConfigurationImpl configuration() {
+    return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  }
+
+  JobExecutor jobExecutor() {
+    return configuration().getJobExecutor();
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}

@@ -1,0 +1,88 @@
+package duban.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark harness of issue 9: ./mvnw -Pbench verify (see README, Performance). For each database in bench.db it
+ * measures start-up, import, lifecycle, task queries at scale and a reminder burst, each beside its baseline, and
+ * writes target/bench/report.json and report.md after every measure, so a long run that is stopped keeps what it has.
+ */
+class DubanBench {
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void measure() throws Exception {
+    BenchConfig config = BenchConfig.fromSystemProperties();
+    Database.deleteTree(config.out());
+    Files.createDirectories(config.out().resolve("logs"));
+    Progress.to(config.out().resolve("progress.log"));
+    Report report = new Report(config);
+    Progress.log("bench: %s", config);
+    for (String name : config.databases()) {
+      try (Database db = Database.of(name, config.out())) {
+        Map<String, Object> r = report.database(name);
+        r.put("database", db.describe());
+        Progress.log("%s", db.describe());
+        if (config.runs("startup")) {
+          Progress.log("start-up and memory");
+          r.put("startup", new StartupMeasure(db, config.out().resolve("logs")).run(config.startupRuns()));
+          report.write();
+        }
+        if (config.runs("import") || config.runs("lifecycle")) {
+          Progress.log("import and lifecycle, %d plans", config.lifecyclePlans());
+          try (App app = App.start(db.fresh("lifecycle"), Map.of())) {
+            r.putAll(new LifecycleMeasure(app).run(config.lifecyclePlans()));
+          }
+          report.write();
+        }
+        if (config.runs("reminders")) {
+          Progress.log("reminder burst, %d reminders", config.reminders());
+          int port = freePort();
+          GreenMail smtp = new GreenMail(new ServerSetup(port, "localhost", "smtp"));
+          smtp.start();
+          try (App app = App.start(db.fresh("reminders"),
+              Map.of("spring.mail.host", "localhost", "spring.mail.port", String.valueOf(port)))) {
+            r.put("reminders", new ReminderBurstMeasure(app, smtp).run(config.reminders(), config.loaderThreads()));
+          } finally {
+            ClockUtil.reset();
+            smtp.stop();
+          }
+          report.write();
+        }
+        if (config.runs("query")) {
+          Progress.log("task queries, %d plans", config.queryPlans());
+          try (App app = App.start(db.fresh("query"), Map.of("camunda.bpm.job-execution.enabled", "false"))) {
+            new QueryMeasure(app).run(config.queryPlans(), config.loaderThreads(), config.queryIterations(),
+                checkpoint -> {
+                  r.put("query", checkpoint);
+                  ((java.util.List<Object>) r.computeIfAbsent("queryBySize", k -> new java.util.ArrayList<>()))
+                      .add(checkpoint);
+                  report.write();
+                });
+          }
+        }
+      }
+    }
+    Progress.log("report: %s", config.out().resolve("report.md"));
+    for (String name : config.databases()) {
+      if (report.database(name).get("reminders") instanceof Map<?, ?> burst) {
+        assertThat(burst.get("duplicates")).as("duplicate reminders on %s", name).isEqualTo(0);
+        assertThat(burst.get("failedJobs")).as("failed reminder jobs on %s", name).isEqualTo(0L);
+      }
+    }
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

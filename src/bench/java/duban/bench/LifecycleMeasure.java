@@ -1,0 +1,184 @@
+package duban.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import duban.form.FormFiller;
+import duban.form.TaskSubmissions;
+import duban.plan.PlanImporter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/**
+ * Issue 9 points 1 and 2. Each round imports one plan (67 instances) and works every task to sign-off as the users of
+ * the offered groups would, through the forms and the server-side checks; then the baseline starts 67 bare instances
+ * with exactly as many user tasks each and completes them with the very same variables. Rounds alternate so that
+ * noise from the shared machine falls on both sides alike. Round 0 warms both up and is not counted.
+ */
+final class LifecycleMeasure {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final App app;
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final PlanImporter importer;
+  private final TaskSubmissions submissions;
+  private final FormFiller filler;
+  private final Users users;
+  private final BareProcesses bare;
+  private int conflicts;
+
+  LifecycleMeasure(App app) {
+    this.app = app;
+    this.tasks = app.engine.getTaskService();
+    this.runtime = app.engine.getRuntimeService();
+    this.importer = app.bean(PlanImporter.class);
+    this.submissions = app.bean(TaskSubmissions.class);
+    this.filler = new FormFiller(app.bean(FormService.class), tasks);
+    this.users = new Users(app.engine.getIdentityService());
+    this.bare = new BareProcesses(app.engine.getRepositoryService());
+    users.createBareUser();
+  }
+
+  Map<String, Object> run(int plans) {
+    long dubanNanos = 0;
+    long bareNanos = 0;
+    long completions = 0;
+    List<Double> importMs = new ArrayList<>();
+    List<Double> bareStartMs = new ArrayList<>();
+    for (int round = 0; round <= plans; round++) {
+      String code = "LC" + round;
+      long t0 = System.nanoTime();
+      Seed.check(importer.importPlan(code, Seed.TEXT));
+      long t1 = System.nanoTime();
+      Map<String, List<Map<String, Object>>> submitted = driveDuban(code);
+      long t2 = System.nanoTime();
+      Map<String, List<Map<String, Object>>> byBareInstance = startBare(code, submitted);
+      long t3 = System.nanoTime();
+      driveBare(byBareInstance);
+      long t4 = System.nanoTime();
+      if (round == 0) {
+        importMs.add((t1 - t0) / 1e6); // the first import after start-up, cold
+        continue;
+      }
+      importMs.add((t1 - t0) / 1e6);
+      bareStartMs.add((t3 - t2) / 1e6);
+      dubanNanos += t2 - t0;
+      bareNanos += t4 - t2;
+      completions += submitted.values().stream().mapToInt(List::size).sum();
+      Progress.log("  lifecycle round %d/%d: duban %.1f s, baseline %.1f s", round, plans, (t2 - t0) / 1e9,
+          (t4 - t2) / 1e9);
+    }
+    long instances = (long) plans * Seed.TASKS;
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("plans", plans);
+    m.put("instances", instances);
+    m.put("userTaskCompletions", completions);
+    m.put("userTasksPerInstance", Stats.round((double) completions / instances));
+    m.put("optimisticLockingRetries", conflicts);
+    m.put("dubanSeconds", Stats.round(dubanNanos / 1e9));
+    m.put("baselineSeconds", Stats.round(bareNanos / 1e9));
+    m.put("dubanInstancesPerSecond", Stats.round(instances / (dubanNanos / 1e9)));
+    m.put("baselineInstancesPerSecond", Stats.round(instances / (bareNanos / 1e9)));
+    m.put("dubanCompletionsPerSecond", Stats.round(completions / (dubanNanos / 1e9)));
+    m.put("baselineCompletionsPerSecond", Stats.round(completions / (bareNanos / 1e9)));
+    m.put("ratio", Stats.round((double) bareNanos / dubanNanos));
+    Map<String, Object> imports = new LinkedHashMap<>();
+    imports.put("firstAfterStartupMs", Stats.round(importMs.get(0)));
+    imports.put("medianMs", Stats.round(median(importMs.subList(1, importMs.size()))));
+    imports.put("baselineStart67MedianMs", Stats.round(median(bareStartMs)));
+    imports.put("ratio", Stats.round(median(bareStartMs) / median(importMs.subList(1, importMs.size()))));
+    return Map.of("lifecycle", m, "import", imports);
+  }
+
+  /** Works every open task of the plan until none is left; returns what was submitted, per instance in order. */
+  private Map<String, List<Map<String, Object>>> driveDuban(String code) {
+    Map<String, List<Map<String, Object>>> submitted = new LinkedHashMap<>();
+    // the plan's instances, found once: the rounds then ask for their tasks by instance id, as the baseline does
+    String[] instances = runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(code + "-%").list()
+        .stream().map(pi -> pi.getId()).toArray(String[]::new);
+    for (int round = 0; round < 50; round++) {
+      List<Task> open = tasks.createTaskQuery().processInstanceIdIn(instances).list();
+      if (open.isEmpty()) {
+        return submitted;
+      }
+      for (Task task : open) {
+        String user = users.memberOf(candidateGroup(task));
+        try {
+          tasks.claim(task.getId(), user);
+          users.as(user, () -> {
+            Map<String, Object> values = filler.fill(task.getId());
+            submissions.complete(task.getId(), values);
+            submitted.computeIfAbsent(task.getProcessInstanceId(), k -> new ArrayList<>()).add(values);
+          });
+        } catch (OptimisticLockingException e) {
+          conflicts++; // a reminder job touched the instance meanwhile: the user submits again
+        }
+      }
+    }
+    throw new IllegalStateException("plan " + code + " still has open tasks after 50 rounds");
+  }
+
+  /** One bare instance per duban instance, with as many user tasks as that instance had. */
+  private Map<String, List<Map<String, Object>>> startBare(String code, Map<String, List<Map<String, Object>>> submitted) {
+    Map<String, List<Map<String, Object>>> byInstance = new HashMap<>();
+    int n = 0;
+    for (List<Map<String, Object>> values : submitted.values()) {
+      String key = bare.userTasks(values.size());
+      String id = runtime.startProcessInstanceByKey(key, "B" + code + "-" + (++n)).getId();
+      byInstance.put(id, new ArrayList<>(values));
+    }
+    return byInstance;
+  }
+
+  private void driveBare(Map<String, List<Map<String, Object>>> byInstance) {
+    for (int round = 0; round < 50; round++) {
+      List<Task> open = tasks.createTaskQuery().processInstanceIdIn(byInstance.keySet().toArray(String[]::new)).list();
+      if (open.isEmpty()) {
+        return;
+      }
+      for (Task task : open) {
+        candidateGroup(task);
+        tasks.claim(task.getId(), BareProcesses.USER);
+        users.as(BareProcesses.USER, () -> {
+          tasks.getVariables(task.getId());
+          tasks.complete(task.getId(), asSubmitted(byInstance.get(task.getProcessInstanceId()).remove(0)));
+        });
+      }
+    }
+    throw new IllegalStateException("baseline instances still open after 50 rounds");
+  }
+
+  private String candidateGroup(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
+        .filter(g -> g != null).findFirst().orElseThrow();
+  }
+
+  /** The same conversion TaskSubmissions makes: lists become Json variables. */
+  private static Map<String, Object> asSubmitted(Map<String, Object> values) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    values.forEach((k, v) -> {
+      try {
+        out.put(k, v instanceof List<?> l ? SpinValues.jsonValue(JSON.writeValueAsString(l)).create() : v);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    return out;
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
+  }
+}
