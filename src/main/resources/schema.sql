@@ -21,8 +21,11 @@ create table if not exists duban_notice (
   attempts            integer       not null,
   last_error          varchar(1000),
   sent_at             timestamp,
-  claimed_at          timestamp
+  claimed_at          timestamp,
+  channels            varchar(1000)
 );
+-- channels: the channels that already carried a notice (",mail,hook:kx,"); tables created before it existed get it here
+alter table duban_notice add column if not exists channels varchar(1000);
 create index if not exists duban_notice_pending on duban_notice (process_instance_id, status);
 
 -- Working-day calendar: days administrators added or overrode (they win over seeds/holidays.yaml).

@@ -26,10 +26,6 @@ final class App implements AutoCloseable {
     Map<String, String> properties = new LinkedHashMap<>(database);
     properties.put("server.port", "0");
     properties.put("duban.seed.import-on-startup", "false");
-    // A reminder job holds two connections at once (the engine's, and NoticeStore's claim in a transaction of its
-    // own): with Hikari's default 10 and the job executor's 10 threads a burst starves the pool and every job fails.
-    // Branch postgres sets 20 in application.yaml; until that is merged, the harness sets the same.
-    properties.put("spring.datasource.hikari.maximum-pool-size", "20");
     properties.putAll(extra);
     // experiments: -Dbench.spring.some.property=value reaches every application the harness starts in this JVM
     System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.spring."))

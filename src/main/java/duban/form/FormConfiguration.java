@@ -19,4 +19,14 @@ class FormConfiguration {
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
     return registration;
   }
+
+  /** Outside the form checks, so that a submit tried again is checked again. */
+  @Bean
+  FilterRegistrationBean<CompletionRetryFilter> completionRetryFilter(SubmitRetry retry, ClosedTasks closedTasks) {
+    FilterRegistrationBean<CompletionRetryFilter> registration =
+        new FilterRegistrationBean<>(new CompletionRetryFilter(retry, closedTasks));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 15);
+    return registration;
+  }
 }

@@ -34,7 +34,7 @@ class HeldNoticeSweeper {
   void sweep() {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     try {
-      delivery.deliver(store.dueBefore(now.minus(grace)), now);
+      delivery.deliver(store.dueBefore(now.minus(grace), delivery.staleBefore(now)), now);
     } catch (RuntimeException e) {
       log.warn("Held notices could not all be delivered; will try again: {}", e.getMessage());
     }

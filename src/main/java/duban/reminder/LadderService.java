@@ -5,6 +5,7 @@ import static duban.supervision.SupervisionVariables.*;
 import duban.supervision.SupervisionProcess;
 import duban.supervision.TaskStatus;
 import duban.supervision.Today;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,12 +26,14 @@ class LadderService {
   private final NoticeStore store;
   private final TaskStatus status;
   private final DeadlineLadder ladder;
+  private final Duration claimTimeout;
 
   LadderService(NoticeRecorder recorder, NoticeStore store, TaskStatus status, ReminderSettings settings) {
     this.recorder = recorder;
     this.store = store;
     this.status = status;
     this.ladder = new DeadlineLadder(settings.approachingDays(), settings.urgeDays(), settings.overdueRepeat());
+    this.claimTimeout = settings.claimTimeout();
   }
 
   void check(DelegateExecution execution) {
@@ -56,11 +59,14 @@ class LadderService {
     }
   }
 
-  /** After delivery: look again at the next rung, or when a notice held for office hours may go out. */
+  /**
+   * After delivery: look again at the next rung, or when a notice held for office hours may go out, or when a claim
+   * left by a sender that died expires and the notice can be taken over.
+   */
   void scheduleNext(DelegateExecution execution) {
     LocalDateTime now = Today.now();
     LocalDateTime next = ladder.next(TaskStatus.dueDate(execution), now);
-    Instant pending = store.earliestPending(execution.getProcessInstanceId());
+    Instant pending = store.earliestPending(execution.getProcessInstanceId(), claimTimeout);
     if (pending != null) {
       LocalDateTime pendingAt = LocalDateTime.ofInstant(pending, Today.ZONE);
       next = pendingAt.isBefore(next) ? pendingAt : next;

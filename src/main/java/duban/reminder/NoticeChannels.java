@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class NoticeChannels {
+
+  static final String MAIL = "mail";
 
   private static final Logger log = LoggerFactory.getLogger(NoticeChannels.class);
 
@@ -41,28 +44,41 @@ class NoticeChannels {
     }
   }
 
-  /** @return whether any channel carried the notice (false: recorded and logged only) */
-  boolean send(Notice notice) throws IOException, InterruptedException {
+  /**
+   * Sends the notice on every channel it has not yet been carried on: mail ({@value #MAIL}) and each unit's robot
+   * webhook ({@code hook:<unit>}). Each channel that succeeds is reported to {@code done} before the next is tried, so
+   * a failure or a crash further on does not make a later attempt repeat it.
+   *
+   * @return whether any channel carried the notice, now or before (false: recorded and logged only)
+   */
+  boolean send(Notice notice, Consumer<String> done) throws IOException, InterruptedException {
     log.info("Notice {} {} to {} cc {}: {}", notice.kind(), notice.businessKey(), notice.toUnits(), notice.ccUnits(),
         notice.subject());
     boolean carried = false;
     List<String> to = recipients.emails(notice.toUnits());
     if (mail != null && !to.isEmpty()) {
-      SimpleMailMessage message = new SimpleMailMessage();
-      message.setFrom(settings.from());
-      message.setTo(to.toArray(String[]::new));
-      List<String> cc = new ArrayList<>(recipients.emails(notice.ccUnits()));
-      cc.removeAll(to);
-      message.setCc(cc.toArray(String[]::new));
-      message.setSubject(notice.subject());
-      message.setText(notice.body());
-      mail.send(message);
+      if (!notice.channels().contains(MAIL)) {
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(settings.from());
+        message.setTo(to.toArray(String[]::new));
+        List<String> cc = new ArrayList<>(recipients.emails(notice.ccUnits()));
+        cc.removeAll(to);
+        message.setCc(cc.toArray(String[]::new));
+        message.setSubject(notice.subject());
+        message.setText(notice.body());
+        mail.send(message);
+        done.accept(MAIL);
+      }
       carried = true;
     }
     for (String unit : notice.toUnits()) {
       var hook = recipients.webhook(unit);
       if (hook.isPresent()) {
-        post(hook.get(), notice);
+        String channel = "hook:" + unit;
+        if (!notice.channels().contains(channel)) {
+          post(hook.get(), notice);
+          done.accept(channel);
+        }
         carried = true;
       }
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -51,7 +52,7 @@ class NoticeRecorder {
         "请登录督办系统办理：" + settings.publicUrl() + "/camunda/app/tasklist/");
     store.add(new Notice(UUID.randomUUID().toString(), dedupeKey, kind, execution.getProcessBusinessKey(),
         execution.getProcessInstanceId(), List.copyOf(to), List.copyOf(cc), subject, body, deliverAfter, now,
-        Notice.PENDING, 0, null, null));
+        Notice.PENDING, 0, null, null, Set.of()));
     return deliverAfter;
   }
 

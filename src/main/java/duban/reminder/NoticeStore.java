@@ -3,10 +3,12 @@ package duban.reminder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,28 +44,57 @@ class NoticeStore {
         Notice.PENDING);
   }
 
-  List<Notice> due(String processInstanceId, Instant now) {
-    return jdbc.query("select * from duban_notice where process_instance_id = ? and status = ? and deliver_after <= ?"
-        + " order by created_at", this::notice, processInstanceId, Notice.PENDING, Timestamp.from(now));
+  /**
+   * The notices of an instance that may go out now: pending ones whose time has come, and ones a sender took before
+   * {@code staleBefore} and never finished (its node died: see {@link ReminderSettings#claimTimeout()}).
+   */
+  List<Notice> due(String processInstanceId, Instant now, Instant staleBefore) {
+    return jdbc.query("select * from duban_notice where process_instance_id = ? and ((status = ? and deliver_after <= ?)"
+            + " or (status = ? and claimed_at <= ?)) order by created_at", this::notice, processInstanceId,
+        Notice.PENDING, Timestamp.from(now), Notice.SENDING, Timestamp.from(staleBefore));
   }
 
-  /** Pending notices anywhere that became due before the given moment. */
-  List<Notice> dueBefore(Instant moment) {
-    return jdbc.query("select * from duban_notice where status = ? and deliver_after <= ? order by created_at",
-        this::notice, Notice.PENDING, Timestamp.from(moment));
+  /** Notices anywhere that became due before the given moment, or whose sender's claim went stale. */
+  List<Notice> dueBefore(Instant moment, Instant staleBefore) {
+    return jdbc.query("select * from duban_notice where (status = ? and deliver_after <= ?)"
+            + " or (status = ? and claimed_at <= ?) order by created_at", this::notice,
+        Notice.PENDING, Timestamp.from(moment), Notice.SENDING, Timestamp.from(staleBefore));
   }
 
-  /** The earliest moment a pending notice of this instance may go out, if any is pending. */
-  Instant earliestPending(String processInstanceId) {
-    Timestamp t = jdbc.queryForObject("select min(deliver_after) from duban_notice where process_instance_id = ?"
+  Notice get(String id) {
+    return jdbc.queryForObject("select * from duban_notice where id = ?", this::notice, id);
+  }
+
+  /**
+   * The earliest moment a notice of this instance may go out: a pending one's time, or when a claim still held by a
+   * sender expires. Null if none is waiting.
+   */
+  Instant earliestPending(String processInstanceId, Duration claimTimeout) {
+    Timestamp pending = jdbc.queryForObject("select min(deliver_after) from duban_notice where process_instance_id = ?"
         + " and status = ?", Timestamp.class, processInstanceId, Notice.PENDING);
-    return t == null ? null : t.toInstant();
+    Timestamp claimed = jdbc.queryForObject("select min(claimed_at) from duban_notice where process_instance_id = ?"
+        + " and status = ?", Timestamp.class, processInstanceId, Notice.SENDING);
+    Instant claimExpires = claimed == null ? null : claimed.toInstant().plus(claimTimeout);
+    if (pending == null) {
+      return claimExpires;
+    }
+    return claimExpires == null || pending.toInstant().isBefore(claimExpires) ? pending.toInstant() : claimExpires;
   }
 
-  /** Takes a notice for delivery; false if another worker already has it. */
-  boolean claim(String id, Instant now) {
+  /**
+   * Takes a notice for delivery: a pending one, or one whose sender took it before {@code staleBefore}. One atomic
+   * update, so of two workers only one wins; false for the loser.
+   */
+  boolean claim(String id, Instant now, Instant staleBefore) {
     return ownTransaction.execute(s -> jdbc.update("update duban_notice set status = ?, claimed_at = ?,"
-        + " attempts = attempts + 1 where id = ? and status = ?", Notice.SENDING, Timestamp.from(now), id, Notice.PENDING) == 1);
+            + " attempts = attempts + 1 where id = ? and (status = ? or (status = ? and claimed_at <= ?))",
+        Notice.SENDING, Timestamp.from(now), id, Notice.PENDING, Notice.SENDING, Timestamp.from(staleBefore)) == 1);
+  }
+
+  /** One channel carried the notice; committed at once, so whoever sends it next skips that channel. */
+  void channelDone(String id, String channel) {
+    ownTransaction.executeWithoutResult(s -> jdbc.update(
+        "update duban_notice set channels = coalesce(channels, ',') || ? where id = ?", channel + ",", id));
   }
 
   void delivered(String id, String status, Instant now) {
@@ -99,7 +130,8 @@ class NoticeStore {
         list(rs.getString("cc_units")), rs.getString("subject"), rs.getString("body"),
         rs.getTimestamp("deliver_after").toInstant(), rs.getTimestamp("created_at").toInstant(), rs.getString("status"),
         rs.getInt("attempts"), rs.getString("last_error"),
-        rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant());
+        rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
+        Set.copyOf(list(rs.getString("channels") == null ? "," : rs.getString("channels"))));
   }
 
   /** Codes stored as ",a,b," so a unit's notices are found with one LIKE. */

@@ -5,18 +5,17 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Notices other processes send through the same store and channels: recorded once per event, held to office hours,
- * delivered now if they may go, by the next attempt of the calling job otherwise.
+ * Notices other processes send through the same store and channels: recorded once per event, in the caller's
+ * transaction, and delivered by the held-notice sweep once committed and inside office hours (a claim commits on a
+ * connection of its own, so a notice cannot be sent by the transaction that records it).
  */
 @Component
 public class Notices {
 
   private final NoticeRecorder recorder;
-  private final NoticeDelivery delivery;
 
-  Notices(NoticeRecorder recorder, NoticeDelivery delivery) {
+  Notices(NoticeRecorder recorder) {
     this.recorder = recorder;
-    this.delivery = delivery;
   }
 
   /**
@@ -26,11 +25,5 @@ public class Notices {
   public void tolerance(DelegateExecution execution, String event, List<String> to, List<String> cc, String situation) {
     recorder.record(execution, execution.getProcessBusinessKey() + "|TOLERANCE|" + event, NoticeKind.TOLERANCE, to, cc,
         situation);
-    delivery.deliverDue(execution.getProcessInstanceId());
-  }
-
-  /** Delivers what is due for an instance; throws (failing the job, so it is retried) if a channel fails. */
-  public void deliverDue(DelegateExecution execution) {
-    delivery.deliverDue(execution.getProcessInstanceId());
   }
 }

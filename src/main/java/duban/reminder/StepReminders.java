@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
@@ -39,13 +38,11 @@ public class StepReminders {
   private final WorkingCalendar calendar;
   private final DueDates dueDates;
   private final NoticeRecorder recorder;
-  private final NoticeDelivery delivery;
 
-  StepReminders(WorkingCalendar calendar, DueDates dueDates, NoticeRecorder recorder, NoticeDelivery delivery) {
+  StepReminders(WorkingCalendar calendar, DueDates dueDates, NoticeRecorder recorder) {
     this.calendar = calendar;
     this.dueDates = dueDates;
     this.recorder = recorder;
-    this.delivery = delivery;
   }
 
   /** For the boundary timers: the first office hour after the step's last working day. */
@@ -60,8 +57,9 @@ public class StepReminders {
     Instant deliverAfter = recorder.record(execution,
         execution.getProcessBusinessKey() + "|STEP|" + execution.getActivityInstanceId(), NoticeKind.STEP, holders,
         List.of(), "「" + LABELS.get(step) + "」已超过 " + dueDates.limit(step) + " 个工作日办理时限");
-    delivery.deliverDue(execution.getProcessInstanceId());
-    if (deliverAfter != null && deliverAfter.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+    if (deliverAfter != null) {
+      // The notice is sent by the ladder's delivery job, after this transaction has committed it: sent from here,
+      // it could not be claimed (a claim commits on a connection of its own, which cannot see it yet).
       wakeLadderBy(execution, deliverAfter);
     }
   }
@@ -78,7 +76,7 @@ public class StepReminders {
     };
   }
 
-  /** A notice held past office hours goes out with the ladder's next check; bring that check forward if needed. */
+  /** The notice goes out with the ladder's next check; bring that check forward to when the notice may go out. */
   private static void wakeLadderBy(DelegateExecution execution, Instant deliverAfter) {
     ManagementService management = execution.getProcessEngineServices().getManagementService();
     for (Job job : management.createJobQuery().processInstanceId(execution.getProcessInstanceId())

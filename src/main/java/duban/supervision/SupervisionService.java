@@ -2,13 +2,13 @@ package duban.supervision;
 
 import static duban.supervision.SupervisionVariables.*;
 
+import duban.security.UnitAccess;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import duban.security.UnitAccess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;

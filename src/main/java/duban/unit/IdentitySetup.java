@@ -38,6 +38,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     ROLES.put("jointoffice", "市“双创”工作联席会议办公室");
     ROLES.put("tolerance", "容错认定机构");
     ROLES.put(Groups.CAMUNDA_ADMIN, "系统管理员");
+    ROLES.put("monitoring", "运行监控"); // reads /actuator (health, metrics); nothing in the engine
     ROLE_LOGINS.put("supervisor", "supervision");
     ROLE_LOGINS.put("leader", "jointoffice");
     ROLE_LOGINS.put("investigator", "tolerance");

@@ -1,6 +1,7 @@
 package duban.web;
 
 import duban.form.SubmissionRejectedException;
+import duban.form.TaskConflictException;
 import duban.plan.PlanConflictException;
 import duban.plan.PlanFormatException;
 import java.util.LinkedHashMap;
@@ -36,6 +37,11 @@ class ApiErrors {
   @ExceptionHandler(PlanConflictException.class)
   ResponseEntity<Map<String, Object>> conflict(PlanConflictException e) {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(body("PlanConflict", e.getMessage()));
+  }
+
+  @ExceptionHandler(TaskConflictException.class)
+  ResponseEntity<Map<String, Object>> taskConflict(TaskConflictException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(body("TaskConflict", e.getMessage()));
   }
 
   @ExceptionHandler(NotFoundException.class)

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -69,6 +70,8 @@ class ReminderTest {
   private static final List<String> hookBodies = Collections.synchronizedList(new ArrayList<>());
   private static HttpServer hook;
   private static final AtomicInteger PLANS = new AtomicInteger();
+  /** How many of the next webhook calls answer 500. */
+  private static final AtomicInteger hookFailures = new AtomicInteger();
 
   @DynamicPropertySource
   static void channels(DynamicPropertyRegistry registry) {
@@ -94,6 +97,11 @@ class ReminderTest {
   static void startHook() throws IOException {
     hook = HttpServer.create(new InetSocketAddress("localhost", HOOK_PORT), 0);
     hook.createContext("/robot", exchange -> {
+      if (hookFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        exchange.sendResponseHeaders(500, -1);
+        exchange.close();
+        return;
+      }
       try (InputStream in = exchange.getRequestBody()) {
         hookBodies.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }
@@ -115,6 +123,7 @@ class ReminderTest {
     smtp = new GreenMail(new ServerSetup(SMTP_PORT, "localhost", "smtp"));
     smtp.start();
     hookBodies.clear();
+    hookFailures.set(0);
   }
 
   @AfterEach
@@ -267,6 +276,60 @@ class ReminderTest {
     assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
     runJob(job(pi, "ServiceTask_DeliverDueNotices", true));
     assertThat(messagesTo("jrj@duban.example.cn")).hasSize(1);
+  }
+
+  @Test
+  void aWebhookFailureAfterTheMailWasSentRetriesTheWebhookOnly() throws Exception {
+    ProcessInstance pi = startAt(LocalDateTime.of(2026, 11, 26, 10, 0), 6);
+    runDueJobs();
+    acknowledgeAndContribute(pi);
+    hookFailures.set(1);
+    at(LocalDateTime.of(2026, 12, 1, 9, 0));
+    runDueJobs(); // mailed, then the robot answered 500: the job failed and waits for its retry
+    assertThat(messagesTo("jrj@duban.example.cn")).hasSize(1);
+    assertThat(hookBodies).isEmpty();
+    assertThat(notices(pi)).singleElement().satisfies(n -> {
+      assertThat(n.status()).isEqualTo(Notice.PENDING);
+      assertThat(n.channels()).containsExactly(NoticeChannels.MAIL);
+    });
+
+    runJob(job(pi, "ServiceTask_DeliverDueNotices"));
+
+    assertThat(messagesTo("jrj@duban.example.cn")).hasSize(1);
+    assertThat(hookBodies).singleElement().asString().contains("临近提醒");
+    assertThat(notices(pi)).singleElement().satisfies(n -> {
+      assertThat(n.status()).isEqualTo(Notice.SENT);
+      assertThat(n.channels()).containsExactlyInAnyOrder(NoticeChannels.MAIL, "hook:jrj");
+    });
+  }
+
+  @Test
+  void takesOverANoticeLeftInSendingOnlyOnceItsClaimHasExpired() throws Exception {
+    ProcessInstance pi = startAt(LocalDateTime.of(2026, 11, 26, 10, 0), 6);
+    runDueJobs();
+    acknowledgeAndContribute(pi);
+    at(LocalDateTime.of(2026, 12, 1, 9, 0));
+    runJob(job(pi, SupervisionProcess.LADDER_TIMER)); // records the 临近提醒; its delivery job is next
+    Notice recorded = notices(pi).get(0);
+    // what a node leaves behind when it dies after mailing the notice, on its way to the robot
+    assertThat(store.claim(recorded.id(), ClockUtil.getCurrentTime().toInstant(), Instant.EPOCH)).isTrue();
+    store.channelDone(recorded.id(), NoticeChannels.MAIL);
+
+    at(LocalDateTime.of(2026, 12, 1, 9, 4)); // within the claim timeout (5 minutes): the sender may be alive
+    runDueJobs();
+    assertThat(notices(pi)).singleElement().satisfies(n -> assertThat(n.status()).isEqualTo(Notice.SENDING));
+    assertThat(hookBodies).isEmpty();
+    assertThat(job(pi, SupervisionProcess.LADDER_TIMER).getDuedate())
+        .as("the ladder looks again when the claim expires").isEqualTo(date(LocalDateTime.of(2026, 12, 1, 9, 5)));
+
+    at(LocalDateTime.of(2026, 12, 1, 9, 5));
+    runDueJobs();
+    assertThat(notices(pi)).singleElement().satisfies(n -> {
+      assertThat(n.status()).isEqualTo(Notice.SENT);
+      assertThat(n.attempts()).isEqualTo(2);
+    });
+    assertThat(hookBodies).singleElement().asString().contains("临近提醒");
+    assertThat(messagesTo("jrj@duban.example.cn")).as("the mail went out before the sender died").isEmpty();
   }
 
   @Test

@@ -1,0 +1,63 @@
+package duban.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import duban.supervision.LifecycleDriver;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The whole application on PostgreSQL as the {@code postgres} profile runs it: the engine creates its schema, duban's
+ * tables come from schema.sql, the seed is imported on start-up, the job executor runs, and all 67 tasks are worked to
+ * 办结销号 through their forms.
+ */
+@ExtendWith(Postgres.class)
+class PostgresLifecycleIT {
+
+  @Test
+  void importsTheSeedAndDrivesEveryTaskToSignOffOnPostgres() throws Exception {
+    Postgres.Database db = Postgres.newDatabase("lifecycle");
+    try (Node node = Node.start("lifecycle", db)) {
+      assertThat(node.bean(ProcessEngineConfigurationImpl.class).getDatabaseType()).isEqualTo("postgres");
+      JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
+      assertThat(jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'public'"
+          + " and table_name like 'duban%'", String.class))
+          .containsExactlyInAnyOrder("duban_plan", "duban_notice", "duban_calendar_day");
+      assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_schema = 'public'"
+          + " and table_name like 'act_%'", Integer.class)).isGreaterThan(40);
+      assertThat(jdbc.queryForObject("select count(*) from duban_plan where code = 'JNSC2022'", Integer.class)).isOne();
+
+      // duban's own tables through their APIs: the calendar ("day" is a keyword in H2, a plain name here)
+      Http http = new Http(node.port());
+      assertThat(http.send("demo", "PUT", "/api/calendar/days/2026-12-31", "{\"type\":\"HOLIDAY\",\"name\":\"测试\"}")
+          .statusCode()).isEqualTo(200);
+      assertThat(http.send("kx", "GET", "/api/calendar/2026", null).body()).contains("2026-12-31", "测试");
+      assertThat(http.send("demo", "GET", "/api/plans", null).body()).contains("JNSC2022");
+
+      RuntimeService runtimeService = node.bean(RuntimeService.class);
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike("JNSC2022-%").count())
+          .isEqualTo(67);
+      LifecycleDriver driver = new LifecycleDriver(node.context());
+
+      // the filter check runs once: it is the same on every round, and slow with 80 users
+      LifecycleDriver.Result result = driver.drive("JNSC2022-", 20, 1, task -> true);
+
+      driver.assertAllSignedOff("JNSC2022", 67, result);
+      assertThat(runtimeService.createIncidentQuery().count()).isZero();
+      assertThat(node.bean(HistoryService.class).createHistoricJobLogQuery().successLog().hostname("lifecycle").count())
+          .as("jobs the node's executor ran").isPositive();
+      System.out.printf("PostgresLifecycleIT: %d tasks completed in %d rounds, %.0f submits tried again%n",
+          result.completed(), result.rounds(), retries(node));
+    }
+  }
+
+  static double retries(Node node) {
+    return node.bean(MeterRegistry.class).get("duban.submissions.retries").counter().count();
+  }
+
+}
