@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,6 +37,7 @@ final class LifecycleMeasure {
   private final FormFiller filler;
   private final Users users;
   private final BareProcesses bare;
+  private final RowCounts rows;
   private int conflicts;
 
   LifecycleMeasure(App app) {
@@ -47,6 +49,7 @@ final class LifecycleMeasure {
     this.filler = new FormFiller(app.bean(FormService.class), tasks);
     this.users = new Users(app.engine.getIdentityService());
     this.bare = new BareProcesses(app.engine.getRepositoryService());
+    this.rows = new RowCounts(app.bean(DataSource.class));
     users.createBareUser();
   }
 
@@ -58,21 +61,28 @@ final class LifecycleMeasure {
     List<Double> bareStartMs = new ArrayList<>();
     for (int round = 0; round <= plans; round++) {
       String code = "LC" + round;
+      Map<String, Long> rows0 = rows.snapshot();
       long t0 = System.nanoTime();
       Seed.check(importer.importPlan(code, Seed.TEXT));
       long t1 = System.nanoTime();
       Map<String, List<Map<String, Object>>> submitted = driveDuban(code);
       long t2 = System.nanoTime();
+      Map<String, Long> rows1 = rows.snapshot(); // outside the timed spans
+      long t2b = System.nanoTime();
       Map<String, List<Map<String, Object>>> byBareInstance = startBare(code, submitted);
       long t3 = System.nanoTime();
       driveBare(byBareInstance);
       long t4 = System.nanoTime();
+      Map<String, Long> rows2 = rows.snapshot();
+      t4 -= t2b - t2;
       if (round == 0) {
         importMs.add((t1 - t0) / 1e6); // the first import after start-up, cold
         continue;
       }
+      rows.addDuban(rows0, rows1);
+      rows.addBare(rows1, rows2);
       importMs.add((t1 - t0) / 1e6);
-      bareStartMs.add((t3 - t2) / 1e6);
+      bareStartMs.add((t3 - t2b) / 1e6);
       dubanNanos += t2 - t0;
       bareNanos += t4 - t2;
       completions += submitted.values().stream().mapToInt(List::size).sum();
@@ -93,6 +103,7 @@ final class LifecycleMeasure {
     m.put("dubanCompletionsPerSecond", Stats.round(completions / (dubanNanos / 1e9)));
     m.put("baselineCompletionsPerSecond", Stats.round(completions / (bareNanos / 1e9)));
     m.put("ratio", Stats.round((double) bareNanos / dubanNanos));
+    m.put("rowsPerInstanceDubanBaseline", rows.perInstance(instances));
     Map<String, Object> imports = new LinkedHashMap<>();
     imports.put("firstAfterStartupMs", Stats.round(importMs.get(0)));
     imports.put("medianMs", Stats.round(median(importMs.subList(1, importMs.size()))));

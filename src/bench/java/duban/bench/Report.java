@@ -89,6 +89,10 @@ final class Report {
             l.get("baselineInstancesPerSecond"), "throughput " + l.get("ratio"));
         row(md, "lifecycle: user-task completions/s", l.get("dubanCompletionsPerSecond"),
             l.get("baselineCompletionsPerSecond"), "throughput " + l.get("ratio"));
+        if (l.get("rowsPerInstanceDubanBaseline") instanceof Map<?, ?> rows) {
+          rows.forEach((table, pair) -> row(md, "lifecycle: " + table + " rows per instance",
+              ((double[]) pair)[0], ((double[]) pair)[1], ""));
+        }
       }
       if (r.get("query") instanceof Map<?, ?> q) {
         md.append("\nTask queries with ").append(q.get("plans")).append(" plans loaded: ").append(q.get("instances"))

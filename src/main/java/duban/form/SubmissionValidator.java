@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,35 +24,46 @@ import org.springframework.stereotype.Component;
 @Component
 public class SubmissionValidator {
 
-  private final TaskService taskService;
+  private final ProcessEngineConfigurationImpl engineConfiguration;
   private final FormService formService;
   private final RepositoryService repositoryService;
   private final List<SubmissionRule> rules;
   private final Map<String, Optional<FormSchema>> schemas = new ConcurrentHashMap<>();
 
-  SubmissionValidator(TaskService taskService, FormService formService, RepositoryService repositoryService,
-      List<SubmissionRule> rules) {
-    this.taskService = taskService;
+  SubmissionValidator(ProcessEngineConfigurationImpl engineConfiguration, FormService formService,
+      RepositoryService repositoryService, List<SubmissionRule> rules) {
+    this.engineConfiguration = engineConfiguration;
     this.formService = formService;
     this.repositoryService = repositoryService;
     this.rules = rules;
   }
 
-  /** @throws SubmissionRejectedException naming every problem, if the submit breaks the task's form */
+  /**
+   * Checks a submit in a command of its own, whatever the caller's grants: the task and its variables in one read.
+   *
+   * @throws SubmissionRejectedException naming every problem, if the submit breaks the task's form
+   */
   public void check(String taskId, Map<String, ?> submittedVariables) {
-    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-    if (task == null) {
-      return; // the engine answers "task not found" itself
-    }
+    engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      if (task != null) { // otherwise the engine answers "task not found" itself
+        check(task, submittedVariables);
+      }
+      return null;
+    });
+  }
+
+  /** Checks a submit inside the command that completes the task, on the entity and variables it has loaded. */
+  void check(TaskEntity task, Map<String, ?> submittedVariables) {
     Optional<FormSchema> schema = schemaOf(task);
     if (schema.isEmpty()) {
       return;
     }
     Submission submission = new Submission(
-        taskId,
+        task.getId(),
         task.getName(),
         SubmittedValues.plain(submittedVariables),
-        SubmittedValues.plain(taskService.getVariables(taskId)));
+        SubmittedValues.plain(task.getVariables()));
     enforce(schema.get(), submission);
   }
 
@@ -95,7 +106,7 @@ public class SubmissionValidator {
     }
   }
 
-  private Optional<FormSchema> schemaOf(Task task) {
+  private Optional<FormSchema> schemaOf(TaskEntity task) {
     return schemas.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(), key -> {
       try (InputStream in = formService.getDeployedTaskForm(task.getId())) {
         return Optional.of(FormSchema.read(in));

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Service;
@@ -20,16 +20,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class TaskSubmissions {
 
-  private final TaskService taskService;
+  private final ProcessEngineConfigurationImpl engineConfiguration;
   private final FormService formService;
   private final RepositoryService repositoryService;
   private final SubmissionValidator validator;
   private final SubmitRetry retry;
   private final ClosedTasks closedTasks;
 
-  TaskSubmissions(TaskService taskService, FormService formService, RepositoryService repositoryService,
+  TaskSubmissions(ProcessEngineConfigurationImpl engineConfiguration, FormService formService, RepositoryService repositoryService,
       SubmissionValidator validator, SubmitRetry retry, ClosedTasks closedTasks) {
-    this.taskService = taskService;
+    this.engineConfiguration = engineConfiguration;
     this.formService = formService;
     this.repositoryService = repositoryService;
     this.validator = validator;
@@ -40,8 +40,8 @@ public class TaskSubmissions {
   public void complete(String taskId, Map<String, ?> variables) {
     for (int attempt = 1; ; attempt++) {
       try {
-        validator.check(taskId, variables);
-        taskService.complete(taskId, asSubmitted(variables));
+        engineConfiguration.getCommandExecutorTxRequired()
+            .execute(new CheckedCompletion(taskId, asSubmitted(variables), variables, validator));
         retry.succeeded(attempt);
         return;
       } catch (ProcessEngineException e) {

@@ -1,6 +1,5 @@
 package duban.security;
 
-import java.lang.reflect.Field;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
@@ -18,12 +17,13 @@ class AdhocExpressionGuard extends CommandInterceptor {
   static final String MESSAGE = "查询中不允许使用表达式（${…} / #{…}）";
 
   private static final ThreadLocal<Integer> FILTER_DEPTH = ThreadLocal.withInitial(() -> 0);
-  private static final Field EXTENDING_QUERY = extendingQueryField();
+  private static final CommandField<AbstractExecuteFilterCmd, Object> EXTENDING_QUERY =
+      new CommandField<>(AbstractExecuteFilterCmd.class, "extendingQuery", Object.class);
 
   @Override
   public <T> T execute(Command<T> command) {
     if (command instanceof AbstractExecuteFilterCmd filterRun) {
-      refuseExpressionsIn(extendingQuery(filterRun));
+      refuseExpressionsIn(EXTENDING_QUERY.of(filterRun));
       FILTER_DEPTH.set(FILTER_DEPTH.get() + 1);
       try {
         return next.execute(command);
@@ -44,25 +44,6 @@ class AdhocExpressionGuard extends CommandInterceptor {
           throw new BadUserRequestException(MESSAGE + "：" + part.getExpressions().keySet());
         }
       }
-    }
-  }
-
-  private static Object extendingQuery(AbstractExecuteFilterCmd command) {
-    try {
-      return EXTENDING_QUERY.get(command);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Field extendingQueryField() {
-    try {
-      Field field = AbstractExecuteFilterCmd.class.getDeclaredField("extendingQuery");
-      field.setAccessible(true);
-      return field;
-    } catch (NoSuchFieldException e) {
-      // an engine upgrade moved the field: fail at start-up rather than run unguarded
-      throw new IllegalStateException("AbstractExecuteFilterCmd.extendingQuery not found", e);
     }
   }
 }

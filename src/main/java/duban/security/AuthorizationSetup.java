@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -36,6 +37,11 @@ class AuthorizationSetup extends AbstractProcessEnginePlugin {
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     AuthorizationService authorizations = engine.getAuthorizationService();
+    long revokes = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE).count();
+    if (revokes > 0) {
+      throw new IllegalStateException("数据库中有 " + revokes + " 条撤销（REVOKE）授权，本系统不检查撤销授权，"
+          + "它们不会生效：请先删除（ACT_RU_AUTHORIZATION 中 TYPE_ = 2 的行）并改为收窄授予授权");
+    }
     // camunda-admin is not exempt from checks: like Camunda's own admin setup, it gets everything
     for (Resources resource : Resources.values()) {
       Grants.grant(authorizations, Groups.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);

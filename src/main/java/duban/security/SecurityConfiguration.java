@@ -3,6 +3,7 @@ package duban.security;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
@@ -15,7 +16,7 @@ import org.springframework.core.Ordered;
 @Configuration
 class SecurityConfiguration {
 
-  /** Engine-side: no expression in an ad-hoc task query, whatever API it came through. */
+  /** Engine-side: no expression in an ad-hoc task query, whatever API it came through; grants only. */
   @Bean
   ProcessEnginePlugin adhocExpressionGuardPlugin() {
     return new AbstractProcessEnginePlugin() {
@@ -29,6 +30,9 @@ class SecurityConfiguration {
         }
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new AdhocExpressionGuard());
         configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new AdhocExpressionGuard());
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(new RevokeGuard());
+        configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new RevokeGuard());
+        configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
       }
     };
   }

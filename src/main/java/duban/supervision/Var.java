@@ -42,7 +42,11 @@ public final class Var<T> {
     return Boolean.TRUE.equals(scope.getVariable(name));
   }
 
+  /** Writes only a changed value: with full history every write is a row in ACT_HI_DETAIL (README, Performance). */
   public void set(VariableScope scope, T value) {
+    if (scope.hasVariable(name) && java.util.Objects.equals(get(scope), value)) {
+      return;
+    }
     scope.setVariable(name, value);
   }
 

@@ -13,6 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -54,6 +59,8 @@ class SecurityTest {
   @Autowired IdentityService identityService;
   @Autowired FilterService filterService;
   @Autowired Canary canary;
+  @Autowired ProcessEngine processEngine;
+  @Autowired AuthorizationService authorizationService;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -185,6 +192,25 @@ class SecurityTest {
     assertThat(rest(null, "POST", "/camunda/api/admin/setup/default/user/create",
         "{\"profile\":{\"id\":\"eve\"},\"credentials\":{\"password\":\"eve\"}}").statusCode()).isEqualTo(403);
     assertThat(identityService.createUserQuery().userId("eve").count()).isZero();
+  }
+
+  @Test
+  void refusesToStoreARevokeBecauseTheEngineNoLongerLooksForThem() throws Exception {
+    // the engine skips its per-command search for revokes (README, Performance); one stored would be ignored
+    assertThat(((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+        .getAuthorizationCheckRevokes()).isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+    Task kxTask = taskOf("JNSC2022-3");
+    String revoke = "{\"type\":2,\"permissions\":[\"READ\"],\"groupId\":\"kx\",\"resourceType\":7,"
+        + "\"resourceId\":\"" + kxTask.getId() + "\"}";
+    HttpResponse<String> refused = rest("demo", "POST", "/engine-rest/authorization/create", revoke);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(JSON.readTree(refused.body()).get("message").asText()).contains("不支持撤销（REVOKE）授权");
+    assertThat(authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE).count())
+        .isZero();
+    // grants are still stored as before
+    String grant = revoke.replace("\"type\":2", "\"type\":1").replace("\"kx\"", "\"jrj\"");
+    JsonNode created = ok("demo", "POST", "/engine-rest/authorization/create", grant);
+    authorizationService.deleteAuthorization(created.get("id").asText());
   }
 
   @Test
