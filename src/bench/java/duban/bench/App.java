@@ -22,6 +22,24 @@ final class App implements AutoCloseable {
   }
 
   /** Starts duban with the seed import off (the measures import what they need) and the given extra properties. */
+  /** An existing database's settings from a probe's arguments: URL USER PASSWORD, then property=value from {@code from}. */
+  static Map<String, String> attached(String[] args, int from) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("spring.datasource.url", args[0]);
+    properties.put("spring.datasource.username", args[1]);
+    properties.put("spring.datasource.password", args[2]);
+    properties.put("camunda.bpm.job-execution.enabled", "false");
+    properties.put("duban.seed.import-on-startup", "false");
+    if (args[0].startsWith("jdbc:postgresql:")) {
+      properties.put("spring.profiles.active", "postgres"); // as the measures run it (application-postgres.yaml)
+    }
+    for (int i = from; i < args.length; i++) {
+      String[] kv = args[i].split("=", 2);
+      properties.put(kv[0], kv[1]);
+    }
+    return properties;
+  }
+
   static App start(Map<String, String> database, Map<String, String> extra) {
     Map<String, String> properties = new LinkedHashMap<>(database);
     properties.put("server.port", "0");

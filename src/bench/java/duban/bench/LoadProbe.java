@@ -1,7 +1,6 @@
 package duban.bench;
 
 import duban.plan.PlanImporter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,17 +11,7 @@ import java.util.Map;
 public final class LoadProbe {
 
   public static void main(String[] args) {
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("spring.datasource.url", args[0]);
-    properties.put("spring.datasource.username", args[1]);
-    properties.put("spring.datasource.password", args[2]);
-    properties.put("spring.profiles.active", "postgres");
-    properties.put("camunda.bpm.job-execution.enabled", "false");
-    properties.put("duban.seed.import-on-startup", "false");
-    for (int i = 5; i < args.length; i++) {
-      String[] kv = args[i].split("=", 2);
-      properties.put(kv[0], kv[1]);
-    }
+    Map<String, String> properties = App.attached(args, 5);
     try (App app = App.start(properties, Map.of())) {
       double seconds = Loader.load(app.bean(PlanImporter.class), "Q", Integer.parseInt(args[3]),
           Integer.parseInt(args[4]), 2);
