@@ -33,51 +33,84 @@ class DubanBench {
         Progress.log("%s", db.describe());
         if (config.runs("startup")) {
           Progress.log("start-up and memory");
-          r.put("startup", new StartupMeasure(db, config.out().resolve("logs")).run(config.startupRuns()));
-          report.write();
+          attempt(report, r, "startup", () -> r.put("startup",
+              new StartupMeasure(db, config.out().resolve("logs")).run(config.startupRuns())));
         }
         if (config.runs("import") || config.runs("lifecycle")) {
           Progress.log("import and lifecycle, %d plans", config.lifecyclePlans());
-          try (App app = App.start(db.fresh("lifecycle"), Map.of())) {
-            r.putAll(new LifecycleMeasure(app).run(config.lifecyclePlans()));
-          }
-          report.write();
+          attempt(report, r, "lifecycle", () -> {
+            try (App app = App.start(db.fresh("lifecycle"), Map.of())) {
+              r.putAll(new LifecycleMeasure(app).run(config.lifecyclePlans()));
+            }
+          });
         }
         if (config.runs("reminders")) {
           Progress.log("reminder burst, %d reminders", config.reminders());
-          int port = freePort();
-          GreenMail smtp = new GreenMail(new ServerSetup(port, "localhost", "smtp"));
-          smtp.start();
-          try (App app = App.start(db.fresh("reminders"),
-              Map.of("spring.mail.host", "localhost", "spring.mail.port", String.valueOf(port)))) {
-            r.put("reminders", new ReminderBurstMeasure(app, smtp).run(config.reminders(), config.loaderThreads()));
-          } finally {
-            ClockUtil.reset();
-            smtp.stop();
-          }
-          report.write();
+          attempt(report, r, "reminders", () -> {
+            int port = freePort();
+            GreenMail smtp = new GreenMail(new ServerSetup(port, "localhost", "smtp"));
+            smtp.start();
+            try (App app = App.start(db.fresh("reminders"),
+                Map.of("spring.mail.host", "localhost", "spring.mail.port", String.valueOf(port)))) {
+              r.put("reminders", new ReminderBurstMeasure(app, smtp).run(config.reminders(), config.loaderThreads()));
+            } finally {
+              ClockUtil.reset();
+              smtp.stop();
+            }
+          });
         }
         if (config.runs("query")) {
           Progress.log("task queries, %d plans", config.queryPlans());
-          try (App app = App.start(db.fresh("query"), Map.of("camunda.bpm.job-execution.enabled", "false"))) {
-            new QueryMeasure(app).run(config.queryPlans(), config.loaderThreads(), config.queryIterations(),
-                checkpoint -> {
-                  r.put("query", checkpoint);
-                  ((java.util.List<Object>) r.computeIfAbsent("queryBySize", k -> new java.util.ArrayList<>()))
-                      .add(checkpoint);
-                  report.write();
-                });
-          }
+          attempt(report, r, "query", () -> {
+            try (App app = App.start(db.fresh("query"), Map.of("camunda.bpm.job-execution.enabled", "false"))) {
+              new QueryMeasure(app).run(config.queryPlans(), config.loaderThreads(), config.queryIterations(),
+                  checkpoint -> {
+                    r.put("query", checkpoint);
+                    ((java.util.List<Object>) r.computeIfAbsent("queryBySize", k -> new java.util.ArrayList<>()))
+                        .add(checkpoint);
+                    report.write();
+                  });
+            }
+          });
         }
       }
     }
     Progress.log("report: %s", config.out().resolve("report.md"));
+    assertThat(failures).as("measures that failed (their errors are in the report)").isEmpty();
     for (String name : config.databases()) {
       if (report.database(name).get("reminders") instanceof Map<?, ?> burst) {
         assertThat(burst.get("duplicates")).as("duplicate reminders on %s", name).isEqualTo(0);
         assertThat(burst.get("failedJobs")).as("failed reminder jobs on %s", name).isEqualTo(0L);
       }
     }
+  }
+
+  private final java.util.List<String> failures = new java.util.ArrayList<>();
+
+  interface Measure {
+    void run() throws Exception;
+  }
+
+  /** One measure; a failure is recorded in the report and the run goes on, so one command always yields a report. */
+  private void attempt(Report report, Map<String, Object> r, String name, Measure measure) {
+    try {
+      measure.run();
+    } catch (Exception | AssertionError e) {
+      String error = e.getClass().getSimpleName() + ": " + e.getMessage()
+          + (e.getCause() == null ? "" : " (cause: " + rootCause(e) + ")");
+      r.put(name + "Error", error);
+      failures.add(r.get("database") + " / " + name + ": " + error);
+      Progress.log("  %s failed: %s", name, error);
+    }
+    report.write();
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   private static int freePort() throws Exception {

@@ -67,6 +67,11 @@ final class Report {
       Map<String, Object> r = (Map<String, Object>) root.get(db);
       md.append("\n## ").append(r.getOrDefault("database", db)).append("\n\n");
       md.append("| measure | duban | baseline | ratio |\n|---|---|---|---|\n");
+      r.forEach((key, value) -> {
+        if (key.endsWith("Error")) {
+          row(md, "**" + key.substring(0, key.length() - "Error".length()) + " failed**", value, "", "");
+        }
+      });
       if (r.get("startup") instanceof Map<?, ?> s) {
         List<Map<String, Object>> d = (List<Map<String, Object>>) s.get("duban");
         List<Map<String, Object>> b = (List<Map<String, Object>>) s.get("bare");

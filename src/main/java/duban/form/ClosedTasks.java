@@ -1,5 +1,6 @@
 package duban.form;
 
+import duban.security.WithoutCaller;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -36,21 +37,14 @@ class ClosedTasks {
     if (caller == null || caller.getGroupIds() == null) {
       return false;
     }
-    identityService.clearAuthentication();
-    try {
-      return historyService.createHistoricIdentityLinkLogQuery().taskId(taskId).list().stream()
-          .anyMatch(link -> link.getGroupId() != null && caller.getGroupIds().contains(link.getGroupId()));
-    } finally {
-      identityService.setAuthentication(caller);
-    }
+    return WithoutCaller.call(identityService, () -> historyService.createHistoricIdentityLinkLogQuery().taskId(taskId)
+        .list().stream().anyMatch(link -> link.getGroupId() != null && caller.getGroupIds().contains(link.getGroupId())));
   }
 
   /** Why the task cannot be submitted any more; empty if it is still open or was never known. */
   Optional<String> reason(String taskId) {
     // the caller may not read the task's history; the answer only says what happened to the task they submitted
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
+    return WithoutCaller.call(identityService, () -> {
       if (taskService.createTaskQuery().taskId(taskId).count() > 0) {
         return Optional.empty();
       }
@@ -63,10 +57,6 @@ class ClosedTasks {
         return Optional.of("「" + task.getName() + "」已由" + by + "办理完毕，本次提交未生效，请刷新待办列表");
       }
       return Optional.of("「" + task.getName() + "」已不在待办中（流程已变化），本次提交未生效，请刷新待办列表");
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    });
   }
 }

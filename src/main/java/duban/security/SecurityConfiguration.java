@@ -16,7 +16,10 @@ import org.springframework.core.Ordered;
 @Configuration
 class SecurityConfiguration {
 
-  /** Engine-side: no expression in an ad-hoc task query, whatever API it came through; grants only. */
+  /**
+   * Engine-side: no expression in an ad-hoc task query, whatever API it came through; grants only; the caller's groups
+   * checked without a scan of all grants first.
+   */
   @Bean
   ProcessEnginePlugin adhocExpressionGuardPlugin() {
     return new AbstractProcessEnginePlugin() {
@@ -33,6 +36,10 @@ class SecurityConfiguration {
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new RevokeGuard());
         configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new RevokeGuard());
         configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+        if (configuration.getCustomSessionFactories() == null) {
+          configuration.setCustomSessionFactories(new ArrayList<>());
+        }
+        configuration.getCustomSessionFactories().add(AuthorizedGroups.factory());
       }
     };
   }
