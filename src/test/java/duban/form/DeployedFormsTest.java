@@ -83,6 +83,8 @@ class DeployedFormsTest {
         String formRef = task.getCamundaFormRef();
         assertThat(formRef).as("formRef of %s in %s", task.getId(), definition.getKey()).isNotBlank();
         assertThat(forms).as("deployed form for %s", task.getId()).containsKey(formRef);
+        // the form deployed with this process version, which the server-side checks cache per version too
+        assertThat(task.getCamundaFormRefBinding()).as("formRefBinding of %s", task.getId()).isEqualTo("deployment");
         assertThat(forms.get(formRef).executionPlatformVersion()).isEqualTo("7.24.0");
       }
     }
