@@ -37,8 +37,9 @@ class ClosedTasks {
     if (caller == null || caller.getGroupIds() == null) {
       return false;
     }
-    return WithoutCaller.call(identityService, () -> historyService.createHistoricIdentityLinkLogQuery().taskId(taskId)
-        .list().stream().anyMatch(link -> link.getGroupId() != null && caller.getGroupIds().contains(link.getGroupId())));
+    return WithoutCaller.call(identityService, () -> historyService.createHistoricIdentityLinkLogQuery()
+        .taskId(taskId).list().stream()
+        .anyMatch(link -> link.getGroupId() != null && caller.getGroupIds().contains(link.getGroupId())));
   }
 
   /** Why the task cannot be submitted any more; empty if it is still open or was never known. */

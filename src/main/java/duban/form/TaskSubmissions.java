@@ -27,8 +27,8 @@ public class TaskSubmissions {
   private final SubmitRetry retry;
   private final ClosedTasks closedTasks;
 
-  TaskSubmissions(ProcessEngineConfigurationImpl engineConfiguration, FormService formService, RepositoryService repositoryService,
-      SubmissionValidator validator, SubmitRetry retry, ClosedTasks closedTasks) {
+  TaskSubmissions(ProcessEngineConfigurationImpl engineConfiguration, FormService formService,
+      RepositoryService repositoryService, SubmissionValidator validator, SubmitRetry retry, ClosedTasks closedTasks) {
     this.engineConfiguration = engineConfiguration;
     this.formService = formService;
     this.repositoryService = repositoryService;
