@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The values a version gives the variables it introduces, for instances that move onto it: declared in the BPMN
- * on the process as {@code <camunda:property name="migration.default.NAME" value="JSON value"/>}. A request's own
+ * on the process as {@code <camunda:property name="migration.default.NAME" value="…"/>}: the value is read as JSON where
+ * it is JSON ({@code true}, {@code 5}, {@code "text"}), otherwise as text. A request's own
  * {@code variables} win over these.
  */
 @Component
@@ -33,18 +34,18 @@ class TargetDefaults {
           .flatMap(p -> p.getCamundaProperties().stream()).toList()) {
         String name = property.getCamundaName();
         if (name != null && name.startsWith(PREFIX)) {
-          defaults.put(name.substring(PREFIX.length()), parse(name, property.getCamundaValue()));
+          defaults.put(name.substring(PREFIX.length()), parse(property.getCamundaValue()));
         }
       }
     }
     return Variables.checked(defaults);
   }
 
-  private Object parse(String name, String value) {
+  private Object parse(String value) {
     try {
       return json.readValue(value, Object.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("目标版本的迁移默认值 " + name + " 不是合法的 JSON 值：" + value, e);
+      return value; // plain text
     }
   }
 }
