@@ -168,6 +168,18 @@ class MigrationIT {
     assertThat(badMapping.statusCode()).isEqualTo(400);
     assertThat(badMapping.body()).contains("映射的目标环节「Task_NoSuchStep」不在第 2 版中");
 
+    assertBadRequest(post("demo", "/api/migrations/plan", "{\"processKey\": "), "请求体应为 JSON");
+    assertBadRequest(post("demo", "/api/migrations/plan", request("NoSuchProcess", 1, 2, Map.of(), Map.of())),
+        "流程标识（processKey）须为");
+    assertBadRequest(post("demo", "/api/migrations/plan", request(TASK_KEY, 2, 2, Map.of(), Map.of())),
+        "源版本与目标版本相同");
+    assertBadRequest(post("demo", "/api/migrations/plan", request(TASK_KEY, 1, 2, Map.of(),
+        Map.of("resultsVerifierGroup", List.of("a", "b")))), "变量「resultsVerifierGroup」的值须为文本、数字或 true/false");
+    JsonNode versions = JSON.readTree(http.send("demo", "GET", "/api/migrations/versions?processKey=" + TASK_KEY, null)
+        .body());
+    assertThat(versions).extracting(v -> v.get("version").asInt() + ":" + v.get("instances").asInt())
+        .containsExactly("2:0", "1:" + instances);
+
     JsonNode report = json(post("demo", "/api/migrations/plan", request(TASK_KEY, 1, 2, Map.of(), Map.of())));
     assertThat(report.get("executable").asBoolean()).isTrue();
     assertThat(report.get("instances").asInt()).isEqualTo(instances);
@@ -330,6 +342,11 @@ class MigrationIT {
   private static JsonNode json(HttpResponse<String> response) throws IOException {
     assertThat(response.statusCode()).as(response.body()).isBetween(200, 202);
     return JSON.readTree(response.body());
+  }
+
+  private static void assertBadRequest(HttpResponse<String> response, String message) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.body()).contains(message);
   }
 
   private static Map<String, Integer> perActivity(JsonNode report) {
