@@ -16,10 +16,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Finds the instances a plan cannot move, without moving any: the engine migrates them synchronously inside a
  * transaction that is always rolled back. The engine stops at the first instance that fails its validation; that
- * one is recorded and the rest tried again, so a plan without problems costs one rolled-back transaction.
+ * one is recorded and the rest tried again, so a plan without problems costs one rolled-back transaction per
+ * {@link #CHUNK} instances.
  */
 @Component
 class DryRun {
+
+  /**
+   * Instances tried in one transaction. The rows of those instances stay locked until it is rolled back, so a user
+   * submitting on one of them waits that long; small chunks keep the wait short.
+   */
+  static final int CHUNK = 50;
 
   private final RuntimeService runtimeService;
   private final TransactionTemplate rolledBack;
@@ -31,6 +38,16 @@ class DryRun {
   }
 
   List<BlockedInstance> blocked(MigrationPlan plan, List<String> instanceIds, Map<String, String> businessKeys,
+      BpmnModelInstance sourceModel) {
+    List<BlockedInstance> blocked = new ArrayList<>();
+    for (int from = 0; from < instanceIds.size(); from += CHUNK) {
+      blocked.addAll(blockedIn(plan, instanceIds.subList(from, Math.min(from + CHUNK, instanceIds.size())),
+          businessKeys, sourceModel));
+    }
+    return blocked;
+  }
+
+  private List<BlockedInstance> blockedIn(MigrationPlan plan, List<String> instanceIds, Map<String, String> businessKeys,
       BpmnModelInstance sourceModel) {
     List<BlockedInstance> blocked = new ArrayList<>();
     List<String> remaining = new ArrayList<>(instanceIds);
