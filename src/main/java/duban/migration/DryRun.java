@@ -39,9 +39,14 @@ class DryRun {
 
   List<BlockedInstance> blocked(MigrationPlan plan, List<String> instanceIds, Map<String, String> businessKeys,
       BpmnModelInstance sourceModel) {
+    return blocked(plan, instanceIds, businessKeys, sourceModel, CHUNK);
+  }
+
+  List<BlockedInstance> blocked(MigrationPlan plan, List<String> instanceIds, Map<String, String> businessKeys,
+      BpmnModelInstance sourceModel, int chunk) {
     List<BlockedInstance> blocked = new ArrayList<>();
-    for (int from = 0; from < instanceIds.size(); from += CHUNK) {
-      blocked.addAll(blockedIn(plan, instanceIds.subList(from, Math.min(from + CHUNK, instanceIds.size())),
+    for (int from = 0; from < instanceIds.size(); from += chunk) {
+      blocked.addAll(blockedIn(plan, instanceIds.subList(from, Math.min(from + chunk, instanceIds.size())),
           businessKeys, sourceModel));
     }
     return blocked;

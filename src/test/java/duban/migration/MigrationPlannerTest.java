@@ -17,11 +17,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -33,8 +36,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Plans that must not run, on H2: instances the new version has no place for, across more than one dry-run
- * transaction, and a mapping the engine refuses. Each test deploys its version and removes it again, so the other
+ * Plans that must not run, on H2: instances the new version has no place for (found alike in one dry-run
+ * transaction and in several), and a mapping the engine refuses. Each test deploys its version and removes it again, so the other
  * tests of the shared context keep starting on the shipped one.
  */
 @EngineTest
@@ -43,6 +46,7 @@ class MigrationPlannerTest {
   private static final ZoneId JINAN = ZoneId.of("Asia/Shanghai");
 
   @Autowired Migrations migrations;
+  @Autowired DryRun dryRun;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired SupervisionStart supervisionStart;
@@ -69,7 +73,7 @@ class MigrationPlannerTest {
 
   @Test
   void listsEveryInstanceWaitingAtAStepTheNewVersionLacksAndMovesNone() throws IOException {
-    int atReport = DryRun.CHUNK + 2;
+    int atReport = 5;
     for (int i = 0; i < atReport; i++) {
       start("PLN" + i, 3); // past its deadline: starts at 报送
     }
@@ -94,10 +98,20 @@ class MigrationPlannerTest {
           assertThat(a.activityName()).isEqualTo("报送办理情况");
           assertThat(a.targetActivityId()).isNull();
         });
+    // the same answer when the dry run tries them two at a time, in several transactions
+    MigrationPlan plan = runtimeService.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities().build();
+    Map<String, String> keys = new HashMap<>();
+    runtimeService.createProcessInstanceQuery().processInstanceIds(new HashSet<>(instances)).list()
+        .forEach(pi -> keys.put(pi.getId(), pi.getBusinessKey()));
+    assertThat(dryRun.blocked(plan, instances, keys, repositoryService.getBpmnModelInstance(source.getId()), 2))
+        .extracting(MigrationReport.BlockedInstance::processInstanceId)
+        .containsExactlyInAnyOrderElementsOf(report.blockedInstances().stream()
+            .map(MigrationReport.BlockedInstance::processInstanceId).toList());
+
     assertThatThrownBy(() -> migrations.execute(request)).isInstanceOf(MigrationRefusedException.class)
         .hasMessage("迁移未执行：" + atReport + " 个实例无法迁移；所有实例均未迁移，仍在第 " + source.getVersion() + " 版");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(source.getId()).processInstanceIds(
-        new java.util.HashSet<>(instances)).count()).isEqualTo(instances.size());
+        new HashSet<>(instances)).count()).isEqualTo(instances.size());
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(target.getId()).count()).isZero();
   }
 
