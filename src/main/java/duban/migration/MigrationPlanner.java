@@ -77,7 +77,24 @@ class MigrationPlanner {
 
     List<ProcessInstance> instances = runtimeService.createProcessInstanceQuery().processDefinitionId(source.getId())
         .orderByProcessInstanceId().asc().list();
-    Map<String, String> targets = plan == null ? Map.of() : targetsOf(plan);
+    List<Activity> activities = activities(instances, plan == null ? Map.of() : targetsOf(plan), sourceModel,
+        targetModel);
+
+    List<String> ids = instances.stream().map(ProcessInstance::getId).toList();
+    List<BlockedInstance> blocked = new ArrayList<>();
+    if (plan != null && !ids.isEmpty()) {
+      Map<String, String> businessKeys = new LinkedHashMap<>();
+      instances.forEach(i -> businessKeys.put(i.getId(), i.getBusinessKey()));
+      blocked.addAll(dryRun.blocked(plan, ids, businessKeys, sourceModel));
+    }
+    MigrationReport report = new MigrationReport(request.processKey(), version(source), version(target), ids.size(),
+        activities, planProblems, blocked, variables, plan != null && blocked.isEmpty());
+    return new Prepared(report, plan, ids);
+  }
+
+  /** Per source activity where instances wait, how many wait there and where the plan takes them. */
+  private List<Activity> activities(List<ProcessInstance> instances, Map<String, String> targets,
+      BpmnModelInstance sourceModel, BpmnModelInstance targetModel) {
     Map<String, Integer> waiting = new LinkedHashMap<>();
     for (ProcessInstance instance : instances) {
       ActivityInstance tree = runtimeService.getActivityInstance(instance.getId());
@@ -90,20 +107,10 @@ class MigrationPlanner {
     List<Activity> activities = new ArrayList<>();
     waiting.forEach((activityId, count) -> {
       String to = targets.get(activityId);
-      activities.add(new Activity(activityId, nameOf(sourceModel, activityId), to, to == null ? null : nameOf(targetModel, to),
-          count));
+      activities.add(new Activity(activityId, nameOf(sourceModel, activityId), to,
+          to == null ? null : nameOf(targetModel, to), count));
     });
-
-    List<String> ids = instances.stream().map(ProcessInstance::getId).toList();
-    List<BlockedInstance> blocked = new ArrayList<>();
-    if (plan != null && !ids.isEmpty()) {
-      Map<String, String> businessKeys = new LinkedHashMap<>();
-      instances.forEach(i -> businessKeys.put(i.getId(), i.getBusinessKey()));
-      blocked.addAll(dryRun.blocked(plan, ids, businessKeys, sourceModel));
-    }
-    MigrationReport report = new MigrationReport(request.processKey(), version(source), version(target), ids.size(),
-        activities, planProblems, blocked, variables, plan != null && blocked.isEmpty());
-    return new Prepared(report, plan, ids);
+    return activities;
   }
 
   private MigrationPlan build(ProcessDefinition source, ProcessDefinition target, MigrationRequest request,
@@ -120,10 +127,7 @@ class MigrationPlanner {
   }
 
   private ProcessDefinition definition(MigrationRequest request, Integer version, String what) {
-    if (request.processKey() == null || !PROCESS_KEYS.contains(request.processKey())) {
-      throw new IllegalArgumentException("流程标识（processKey）须为 " + String.join(" 或 ", new TreeSet<>(PROCESS_KEYS))
-          + "，收到：" + request.processKey());
-    }
+    checkKey(request.processKey());
     if (version == null) {
       throw new IllegalArgumentException("缺少" + what);
     }
@@ -133,6 +137,13 @@ class MigrationPlanner {
       throw new NotFoundException("流程「" + request.processKey() + "」没有第 " + version + " 版（" + what + "）");
     }
     return definition;
+  }
+
+  static void checkKey(String processKey) {
+    if (processKey == null || !PROCESS_KEYS.contains(processKey)) {
+      throw new IllegalArgumentException("流程标识（processKey）须为 " + String.join(" 或 ", new TreeSet<>(PROCESS_KEYS))
+          + "，收到：" + processKey);
+    }
   }
 
   private static void checkMappings(MigrationRequest request, ProcessDefinition source, BpmnModelInstance sourceModel,

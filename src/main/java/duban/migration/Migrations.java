@@ -48,10 +48,7 @@ class Migrations {
 
   /** Every version of a process with its running instances, newest first: what an administrator migrates from. */
   List<Map<String, Object>> versions(String processKey) {
-    if (processKey == null || !MigrationPlanner.PROCESS_KEYS.contains(processKey)) {
-      throw new IllegalArgumentException("流程标识（processKey）须为 TaskSupervisionProcess 或 ToleranceApplicationProcess，收到："
-          + processKey);
-    }
+    MigrationPlanner.checkKey(processKey);
     List<Map<String, Object>> versions = new ArrayList<>();
     for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey)
         .orderByProcessDefinitionVersion().desc().list()) {
