@@ -3,7 +3,6 @@ package duban.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import duban.form.FormFiller;
-import duban.form.TaskSubmissions;
 import duban.plan.PlanImporter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +32,7 @@ final class LifecycleMeasure {
   private final TaskService tasks;
   private final RuntimeService runtime;
   private final PlanImporter importer;
-  private final TaskSubmissions submissions;
+  private final FormService forms;
   private final FormFiller filler;
   private final Users users;
   private final BareProcesses bare;
@@ -45,7 +44,7 @@ final class LifecycleMeasure {
     this.tasks = app.engine.getTaskService();
     this.runtime = app.engine.getRuntimeService();
     this.importer = app.bean(PlanImporter.class);
-    this.submissions = app.bean(TaskSubmissions.class);
+    this.forms = app.bean(FormService.class);
     this.filler = new FormFiller(app.bean(FormService.class), tasks);
     this.users = new Users(app.engine.getIdentityService());
     this.bare = new BareProcesses(app.engine.getRepositoryService());
@@ -129,7 +128,7 @@ final class LifecycleMeasure {
           tasks.claim(task.getId(), user);
           users.as(user, () -> {
             Map<String, Object> values = filler.fill(task.getId());
-            submissions.complete(task.getId(), values);
+            forms.submitTaskForm(task.getId(), asSubmitted(values));
             submitted.computeIfAbsent(task.getProcessInstanceId(), k -> new ArrayList<>()).add(values);
           });
         } catch (OptimisticLockingException e) {
@@ -175,7 +174,7 @@ final class LifecycleMeasure {
         .filter(g -> g != null).findFirst().orElseThrow();
   }
 
-  /** The same conversion TaskSubmissions makes: lists become Json variables. */
+  /** As Tasklist submits them: lists become Json variables. */
   private static Map<String, Object> asSubmitted(Map<String, Object> values) {
     Map<String, Object> out = new LinkedHashMap<>();
     values.forEach((k, v) -> {

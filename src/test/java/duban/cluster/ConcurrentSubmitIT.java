@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import duban.form.TaskConflictException;
-import duban.form.TaskSubmissions;
+import duban.form.TasklistValues;
+import org.camunda.bpm.engine.FormService;
 import duban.security.WebappSessionClient;
 import duban.supervision.LifecycleDriver;
 import duban.supervision.SupervisionProcess;
@@ -45,7 +46,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Users submitting at the same moment, on PostgreSQL with the job executor running: two people of one unit
  * submitting the same task (one wins, the other is told so, the task is done once), and several units contributing
  * to one task at once (all contributions land, the task moves on). Over the REST API, as Tasklist submits, and
- * through {@link TaskSubmissions}.
+ * through the Java API ({@link FormService}): the same check and retry inside the engine serve both.
  */
 @ExtendWith(Postgres.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -129,13 +130,13 @@ class ConcurrentSubmitIT {
     Task task = taskService.createTaskQuery().taskCandidateGroup("fgw")
         .taskDefinitionKey(SupervisionProcess.ACKNOWLEDGE).list().get(0);
     Map<String, Object> values = driver.formValues(task.getId());
-    TaskSubmissions submissions = node.bean(TaskSubmissions.class);
+    FormService forms = node.bean(FormService.class);
     List<Future<Object>> outcomes = new ArrayList<>();
     CyclicBarrier together = new CyclicBarrier(2);
     for (int i = 0; i < 2; i++) {
       outcomes.add(threads.submit(() -> {
         together.await();
-        submissions.complete(task.getId(), values);
+        forms.submitTaskForm(task.getId(), TasklistValues.of(values));
         return "done";
       }));
     }
@@ -152,7 +153,7 @@ class ConcurrentSubmitIT {
         .satisfies(e -> assertThat(((Exception) e).getMessage()).contains("已由", "办理完毕"));
     assertConsistentAfterAcknowledgement(task);
     // and a late submit of a task done long ago is a conflict as well, not an engine error
-    assertThatThrownBy(() -> submissions.complete(task.getId(), values)).isInstanceOf(TaskConflictException.class);
+    assertThatThrownBy(() -> forms.submitTaskForm(task.getId(), TasklistValues.of(values))).isInstanceOf(TaskConflictException.class);
   }
 
   @Test
@@ -178,7 +179,7 @@ class ConcurrentSubmitIT {
 
     // through the Java API, each unit on a thread of its own
     String overJava = instances.get(1);
-    TaskSubmissions submissions = node.bean(TaskSubmissions.class);
+    FormService forms = node.bean(FormService.class);
     List<Callable<String>> javaSubmits = new ArrayList<>();
     Map<String, String> javaTextOf = new LinkedHashMap<>();
     for (Task task : contributionTasks(overJava)) {
@@ -186,7 +187,7 @@ class ConcurrentSubmitIT {
       String text = "【" + unit + "】配合单位报送：已完成。";
       javaTextOf.put(unit, text);
       javaSubmits.add(() -> {
-        submissions.complete(task.getId(), Map.of("contribution", text));
+        forms.submitTaskForm(task.getId(), Map.of("contribution", text));
         return unit;
       });
     }
