@@ -80,8 +80,10 @@ class SubmitRetry extends CommandInterceptor {
           throwIfClosed(taskId, e);
         }
         throw e;
-      } catch (ProcessEngineException e) {
-        boolean lostRace = isTransient(e);
+      } catch (RuntimeException e) {
+        // a colleague's commit between two of this attempt's reads can also surface as the engine tripping over the
+        // missing rows (a NullPointerException in TaskEntity.complete): the task's history says what happened
+        boolean lostRace = e instanceof ProcessEngineException engineError && isTransient(engineError);
         if (lostRace && outermost && again(attempt, command)) {
           continue;
         }
@@ -97,7 +99,7 @@ class SubmitRetry extends CommandInterceptor {
     }
   }
 
-  private void throwIfClosed(String taskId, ProcessEngineException e) {
+  private void throwIfClosed(String taskId, RuntimeException e) {
     Optional<String> closed = closedTasks.reason(taskId);
     if (closed.isPresent()) {
       conflicts.increment();
