@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 public final class WebappSessionClient {
 
   private final String base;
-  private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  // HTTP/1.1, as a browser speaks to http://, without the JDK client's offer to upgrade to HTTP/2
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .cookieHandler(new CookieManager()).build();
   private String csrfToken;
 
   public WebappSessionClient(int port) {
