@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 public final class WebappSessionClient {
 
   private final String base;
-  private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  // HTTP/1.1, as a browser speaks to http://, without the JDK client's offer to upgrade to HTTP/2
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .cookieHandler(new CookieManager()).build();
   private String csrfToken;
 
   public WebappSessionClient(int port) {
@@ -35,6 +37,12 @@ public final class WebappSessionClient {
   public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** Any method, with a JSON body or none, as the browser sends it with the session and CSRF token. */
+  public HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
