@@ -54,6 +54,26 @@ class SecurityConfiguration {
     return registration;
   }
 
+  /** Oversized bodies are refused before anyone reads them, the anonymous included. */
+  @Bean
+  FilterRegistrationBean<BodySizeFilter> bodySizeFilter(HttpLimits limits) {
+    FilterRegistrationBean<BodySizeFilter> registration = new FilterRegistrationBean<>(new BodySizeFilter(limits));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    return registration;
+  }
+
+  /** The webapps' API refuses the anonymous before duban's filters look at a request (the REST API's is below). */
+  @Bean
+  FilterRegistrationBean<WebappLoginGate> webappLoginGate(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String applicationPath) {
+    FilterRegistrationBean<WebappLoginGate> registration =
+        new FilterRegistrationBean<>(new WebappLoginGate(applicationPath));
+    registration.addUrlPatterns(applicationPath + "/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+    return registration;
+  }
+
   /** The admin account is created from configuration; the setup page must never create another. */
   @Bean
   FilterRegistrationBean<Filter> adminSetupBlocker() {

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 public final class WebappSessionClient {
 
   private final String base;
-  private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
   private String csrfToken;
 
   public WebappSessionClient(int port) {
@@ -39,6 +40,17 @@ public final class WebappSessionClient {
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  /** The session's cookies and CSRF token as request headers, for a request sent by other means. */
+  public String sessionHeaders() {
+    StringBuilder headers = new StringBuilder("Cookie: ");
+    headers.append(String.join("; ", cookies.getCookieStore().getCookies().stream().map(Object::toString).toList()));
+    headers.append("\r\n");
+    if (csrfToken != null) {
+      headers.append("X-XSRF-TOKEN: ").append(csrfToken).append("\r\n");
+    }
+    return headers.toString();
   }
 
   public void forgetCsrfToken() {
