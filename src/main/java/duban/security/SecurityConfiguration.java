@@ -35,6 +35,7 @@ class SecurityConfiguration {
         configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new AdhocExpressionGuard());
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new RevokeGuard());
         configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new RevokeGuard());
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommentGuard(configuration));
         configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
         if (configuration.getCustomSessionFactories() == null) {
           configuration.setCustomSessionFactories(new ArrayList<>());
