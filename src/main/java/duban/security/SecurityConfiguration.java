@@ -36,6 +36,9 @@ class SecurityConfiguration {
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new RevokeGuard());
         configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new RevokeGuard());
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommentGuard(configuration));
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(new MetricsGuard(configuration.getIdentityService()));
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(
+            new PlainRefusals(configuration.getIdentityService(), configuration.getTaskService()));
         configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
         if (configuration.getCustomSessionFactories() == null) {
           configuration.setCustomSessionFactories(new ArrayList<>());
@@ -72,6 +75,15 @@ class SecurityConfiguration {
         new FilterRegistrationBean<>(new WebappLoginGate(applicationPath));
     registration.addUrlPatterns(applicationPath + "/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<AdminPluginGate> adminPluginGate(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String applicationPath) {
+    FilterRegistrationBean<AdminPluginGate> registration = new FilterRegistrationBean<>(new AdminPluginGate(applicationPath));
+    registration.addUrlPatterns(applicationPath + "/api/admin/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
     return registration;
   }
 
