@@ -98,7 +98,7 @@ class ProductionProfileTest {
       String session = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
           .findFirst().orElseThrow();
       assertThat(session).containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly");
-      // one SameSite attribute (Camunda's session cookie filter would add a second, Lax)
+      // one SameSite attribute: Spring's (server.servlet.session.cookie), which Camunda's cookie filter leaves alone
       assertThat(session.split("(?i)SameSite", -1)).as(session).hasSize(2);
       assertThat(session).containsIgnoringCase("SameSite=Strict");
       // the CSRF cookie is read by the webapps' scripts, which send it back as a header: Secure, not HttpOnly
