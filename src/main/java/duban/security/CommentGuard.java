@@ -1,5 +1,6 @@
 package duban.security;
 
+import duban.engine.CommandField;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;

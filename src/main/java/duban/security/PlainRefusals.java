@@ -1,5 +1,6 @@
 package duban.security;
 
+import duban.engine.CommandField;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;

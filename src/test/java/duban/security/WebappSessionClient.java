@@ -38,6 +38,12 @@ public final class WebappSessionClient {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Any method, with a JSON body or none, as the browser sends it with the session and CSRF token. */
+  public HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
