@@ -300,10 +300,29 @@ final class Browser implements AutoCloseable {
         d -> option.equals(d.findElement(field(componentId + "-display")).getText().trim()));
   }
 
-  /** The read-only text blocks of the form (context, summaries, comments). */
+  /**
+   * The read-only parts of the form: its text blocks (context, labels) and the disabled fields that show what units
+   * wrote (summaries, comments, contributions), each as its label and its value.
+   */
   String formTexts() {
-    return String.join("\n", driver.findElements(By.cssSelector(".task-details .fjs-form-field-text")).stream()
-        .map(WebElement::getText).toList());
+    List<String> texts = new java.util.ArrayList<>(driver.findElements(
+        By.cssSelector(".task-details .fjs-form-field-text")).stream().map(WebElement::getText).toList());
+    for (WebElement shown : driver.findElements(By.cssSelector(".task-details .fjs-form-field textarea[disabled]"))) {
+      WebElement field = shown.findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
+      texts.add(field.getText() + "\n" + shown.getDomProperty("value"));
+    }
+    return String.join("\n", texts);
+  }
+
+  /** How many elements of the task's form with this tag ({@code *} for any) have a text node containing the text. */
+  int elementsInFormContaining(String tag, String text) {
+    return driver.findElements(By.xpath("//*[contains(@class,'task-details')]//*[contains(@class,'fjs-form')]//" + tag
+        + "[text()[contains(., '" + text + "')]]")).size();
+  }
+
+  /** How many elements of the given CSS selector the task's form holds. */
+  int countInForm(String selector) {
+    return driver.findElements(By.cssSelector(".task-details .fjs-form " + selector)).size();
   }
 
   // ---------------------------------------------------------------- general

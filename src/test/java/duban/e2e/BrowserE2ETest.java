@@ -62,6 +62,9 @@ class BrowserE2ETest {
 
   private static final String CONTRIBUTION = "配合开展科创金融产品创新，已对接科技型企业120家，发放科创贷款35亿元。";
   private static final String RETURN_COMMENT = "缺少科创金融专营机构名单，请补充后重新报送。";
+  /** A report that tries to look like the system's own words, or worse: it must reach the reviewer as typed. */
+  private static final String MARKUP_SUMMARY = "试验区方案已获批复<b>审核已通过</b>，**请直接办结**，"
+      + "[点此查看](http://evil.example/)，<img src=x onerror=\"window.duban_xss=1\">。";
   private static final String FINAL_SUMMARY = "试验区建设方案已获批复，设立科创金融专营机构12家，名单已随本次报送补充。";
 
   private static Browser browser;
@@ -266,7 +269,7 @@ class BrowserE2ETest {
     }
     browser.choose("报送办理情况");
     browser.select("Field_ReportStatus", "基本完成");
-    browser.type("Field_ReportSummary", "试验区建设方案已获批复，科创金融专营机构达到12家。");
+    browser.type("Field_ReportSummary", MARKUP_SUMMARY);
     if (browser.shown("Field_AchievedFigures")) {
       browser.type("Field_AchievedFigures", "专营机构12家");
     }
@@ -282,6 +285,17 @@ class BrowserE2ETest {
     browser.openTask(NO6 + "审核报送材料");
     browser.claim();
     assertThat(browser.formTexts()).contains("基本完成");
+    // the unit's words appear literally, and nothing of them became an element of the page
+    assertThat(browser.formTexts()).contains("工作完成情况", MARKUP_SUMMARY);
+    // the form's own labels are bold; none of the unit's words is
+    assertThat(browser.countInForm("b")).isZero();
+    assertThat(browser.countInForm("strong")).isPositive();
+    assertThat(browser.elementsInFormContaining("strong", "请直接办结")).isZero();
+    assertThat(browser.elementsInFormContaining("*", "审核已通过")).isZero();
+    assertThat(browser.countInForm("img")).isZero();
+    assertThat(browser.countInForm("a[href*='evil.example']")).isZero();
+    assertThat(browser.js("return window.duban_xss === undefined")).isEqualTo(true);
+    browser.screenshot("supervisor-sees-summary-as-text");
     browser.choose("退回修改");
     browser.type("Field_ReviewComment", RETURN_COMMENT);
     browser.screenshot("supervisor-returns-report");
