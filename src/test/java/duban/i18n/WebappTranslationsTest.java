@@ -70,7 +70,7 @@ class WebappTranslationsTest {
     JsonNode english = webjarLocale(app, "en").get("labels");
     JsonNode chinese = ownLocale(app).get("labels");
     Set<String> problems = new TreeSet<>();
-    chinese.fields().forEachRemaining(entry -> {
+    chinese.properties().forEach(entry -> {
       String key = entry.getKey();
       String value = entry.getValue().asText();
       String source = english.path(key).asText("");

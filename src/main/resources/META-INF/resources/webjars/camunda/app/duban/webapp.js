@@ -7,7 +7,9 @@ export const english = preferred.toLowerCase() === 'en';
 // Set before the app renders anything: Chromium picks the CJK font (Simplified Chinese, not Japanese) by lang.
 document.documentElement.lang = english ? 'en' : 'zh-CN';
 
-export const locales = {availableLocales: ['zh', 'en'], fallbackLocale: 'zh'};
+// Chinese unless the browser asks for English. The fallback's file is loaded too and its dateLocales become moment's
+// global locale, so an English browser falls back to English: else its dates would read "3 天后".
+export const locales = {availableLocales: ['zh', 'en'], fallbackLocale: english ? 'en' : 'zh'};
 
 /** The header and the page title read "vendor name": 督办系统 · 任务中心. */
 export function app(chineseName, englishName) {
