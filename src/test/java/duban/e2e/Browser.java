@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
@@ -24,6 +25,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -92,6 +96,9 @@ final class Browser implements AutoCloseable {
         "--window-size=1600,1000", "--lang=" + language, "--user-data-dir=" + profile.toAbsolutePath());
     // navigator.languages, which the webapps read, comes from this preference rather than from --lang
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL); // the console, saved beside a failed step's screenshot
+    options.setCapability("goog:loggingPrefs", logs);
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     // Tasklist re-renders its list on every refresh and form-js its fields on every keystroke: elements found a
@@ -372,6 +379,8 @@ final class Browser implements AutoCloseable {
     try {
       Files.write(SCREENSHOTS.resolve("FAILED-" + name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
       Files.writeString(SCREENSHOTS.resolve("FAILED-" + name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+      Files.write(SCREENSHOTS.resolve("FAILED-" + name + ".console.txt"), driver.manage().logs().get(LogType.BROWSER)
+          .getAll().stream().map(LogEntry::toString).toList(), StandardCharsets.UTF_8);
     } catch (RuntimeException | IOException e) {
       System.err.println("could not save the failed page: " + e);
     }

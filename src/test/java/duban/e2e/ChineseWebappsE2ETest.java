@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -59,6 +58,7 @@ class ChineseWebappsE2ETest {
   private static final Set<String> LATIN_ALLOWED = Set.of("Camunda", "Platform", "Asia", "Shanghai", "JNSC", "ID");
 
   private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
+  private static final Pattern EMAIL = Pattern.compile("\\S+@\\S+");
   private static final Path DOCS = Path.of("docs");
 
   private static Browser chinese;
@@ -98,19 +98,23 @@ class ChineseWebappsE2ETest {
     english = null;
   }
 
-  private Browser chinese() throws IOException {
+  /** The zh-CN browser, logged out (a step that failed may have left its user logged in). */
+  private Browser chinese() throws Exception {
     if (chinese == null) {
+      warmUp();
       chinese = new Browser(base(), "zh-CN");
       rest = new EngineRest(base());
     }
+    chinese.driver().manage().deleteAllCookies();
     return chinese;
   }
 
-  private Browser english() throws IOException {
+  private Browser english() throws Exception {
     if (english == null) {
       english = new Browser(base(), "en-US");
       rest = new EngineRest(base());
     }
+    english.driver().manage().deleteAllCookies();
     return english;
   }
 
@@ -146,7 +150,6 @@ class ChineseWebappsE2ETest {
     assertChinesePage(browser, "督办系统 · 任务中心", TASKLIST_ENGLISH);
     browser.claim();
     try {
-      assertThat(browser.visible(Browser.UNCLAIM).getText()).isEqualTo("取消认领");
       assertThat(browser.visible(Browser.COMPLETE).getText()).isEqualTo("完成");
 
       browser.clickComplete();
@@ -176,13 +179,13 @@ class ChineseWebappsE2ETest {
     Browser browser = chinese();
     browser.login("cockpit", "supervisor");
     browser.until("dashboard drawn", d -> bodyText(browser).contains("流程") ? true : null);
-    assertChinesePage(browser, "督办系统 · 监控中心", COCKPIT_ENGLISH);
+    assertChinesePage(browser, "督办系统 · 监控中心", COCKPIT_ENGLISH, null);
     browser.screenshotTo(DOCS.resolve("cockpit-zh.png"));
     browser.screenshot("zh-cockpit-dashboard");
 
     browser.driver().get(base() + "/camunda/app/cockpit/default/#/processes");
     browser.until("process definitions listed", d -> bodyText(browser).contains("督办任务办理流程") ? true : null);
-    assertChinesePage(browser, "督办系统 · 监控中心", COCKPIT_ENGLISH);
+    assertChinesePage(browser, "督办系统 · 监控中心", COCKPIT_ENGLISH, null);
     browser.screenshot("zh-cockpit-processes");
     browser.logout();
   }
@@ -193,12 +196,12 @@ class ChineseWebappsE2ETest {
     Browser browser = chinese();
     browser.login("admin", "demo");
     browser.until("admin dashboard", d -> bodyText(browser).contains("用户组") ? true : null);
-    assertChinesePage(browser, "督办系统 · 系统管理", ADMIN_ENGLISH);
+    assertChinesePage(browser, "督办系统 · 系统管理", ADMIN_ENGLISH, null);
     assertThat(versionShown(browser)).as("Camunda's version in Admin's footer").isTrue();
 
     browser.driver().get(base() + "/camunda/app/admin/default/#/users");
     browser.until("users listed", d -> bodyText(browser).contains("用户列表") ? true : null);
-    assertChinesePage(browser, "督办系统 · 系统管理", ADMIN_ENGLISH);
+    assertChinesePage(browser, "督办系统 · 系统管理", ADMIN_ENGLISH, null);
     browser.screenshot("zh-admin-users");
     browser.logout();
   }
@@ -209,7 +212,7 @@ class ChineseWebappsE2ETest {
     Browser browser = chinese();
     browser.login("welcome", "jrj");
     browser.until("welcome page", d -> bodyText(browser).contains("任务中心") ? true : null);
-    assertChinesePage(browser, "督办系统 · 门户", WELCOME_ENGLISH);
+    assertChinesePage(browser, "督办系统 · 门户", WELCOME_ENGLISH, Set.of("jrj")); // 登录用户名：jrj
     assertThat(versionShown(browser)).as("Camunda's version shown to a unit").isFalse();
     browser.screenshot("zh-welcome");
     browser.logout();
@@ -231,7 +234,7 @@ class ChineseWebappsE2ETest {
       browser.clickComplete();
       String required = browser.until("message under 签收意见", d -> browser.fieldErrors().get("Field_AckDecision"));
       assertThat(required).isEqualTo("Field is required.");
-      assertThat(bodyText(browser)).contains("Unclaim", "Complete", "Add Comment", "Created");
+      assertThat(visibleTexts(browser)).contains("Complete", "Add Comment", "Created", "Set follow-up date");
     } finally {
       giveBack(task);
       browser.logout();
@@ -260,8 +263,17 @@ class ChineseWebappsE2ETest {
   // ------------------------------------------------------------------------------------------------ helpers
 
   private void assertChinesePage(Browser browser, String title, List<String> englishShownByDefault) {
+    assertChinesePage(browser, title, englishShownByDefault, Set.of());
+  }
+
+  /**
+   * Also no Latin word at all but those in {@code data} (a login id) and {@link #LATIN_ALLOWED}, where a page shows
+   * no ids: Tasklist and Welcome. Cockpit and Admin list process keys and user ids, so there only the English
+   * Camunda shows by default is looked for ({@code data == null}).
+   */
+  private void assertChinesePage(Browser browser, String title, List<String> englishShownByDefault, Set<String> data) {
     assertThat(lang(browser)).as("html lang").startsWith("zh");
-    assertThat(browser.driver().getTitle()).as("page title").isEqualTo(title);
+    assertThat(browser.driver().getTitle()).as("page title").startsWith(title);
     assertThat(bannerShown(browser)).as("Camunda 8 migration banner shown").isFalse();
     if (!browser.driver().findElements(Browser.ACCOUNT_MENU).isEmpty()) {
       assertThat((String) browser.js("return getComputedStyle(document.querySelector('.brand-logo'), '::before').content;"))
@@ -271,10 +283,13 @@ class ChineseWebappsE2ETest {
     for (String phrase : englishShownByDefault) {
       assertThat(text).as("Camunda's English on a Chinese page").doesNotContainPattern("\\b" + Pattern.quote(phrase) + "\\b");
     }
+    if (data == null) {
+      return;
+    }
     Set<String> latin = new TreeSet<>();
-    Matcher words = LATIN_WORD.matcher(text);
+    Matcher words = LATIN_WORD.matcher(EMAIL.matcher(text).replaceAll(" ")); // users' e-mail addresses are data
     while (words.find()) {
-      if (!LATIN_ALLOWED.contains(words.group())) {
+      if (!LATIN_ALLOWED.contains(words.group()) && !data.contains(words.group())) {
         latin.add(words.group());
       }
     }
@@ -283,7 +298,7 @@ class ChineseWebappsE2ETest {
 
   private void assertEnglishPage(Browser browser, String title) {
     assertThat(lang(browser)).as("html lang").isEqualTo("en");
-    assertThat(browser.driver().getTitle()).as("page title").isEqualTo(title);
+    assertThat(browser.driver().getTitle()).as("page title").startsWith(title);
     assertThat(bannerShown(browser)).as("Camunda 8 migration banner shown").isFalse();
     assertThat(bodyText(browser)).as("our Chinese labels on an English page")
         .doesNotContain("退出登录", "认领", "发起流程", "用户名", "任务中心", "监控中心", "系统管理");
@@ -317,9 +332,25 @@ class ChineseWebappsE2ETest {
   private static String visibleTexts(Browser browser) {
     return (String) browser.js("""
         const shown = e => e.offsetParent !== null;
-        const attributes = Array.from(document.querySelectorAll('[placeholder], [title], [aria-label]')).filter(shown)
-          .flatMap(e => ['placeholder', 'title', 'aria-label'].map(a => e.getAttribute(a)).filter(v => v));
+        const names = ['placeholder', 'title', 'aria-label', 'uib-tooltip'];
+        // a task card's variable labels have the variable's name as their tooltip: the filter's data, not a label
+        const attributes = Array.from(document.querySelectorAll(names.map(n => '[' + n + ']').join(',')))
+          .filter(e => shown(e) && !e.matches('.variable-label'))
+          .filter(e => !/^[\\w.]+\\.[\\w.]+$/.test(e.getAttribute('uib-tooltip') || '')) // an unevaluated expression
+          .flatMap(e => names.map(a => e.getAttribute(a)).filter(v => v && !v.includes('{{')));
         return [document.title, document.body.innerText, ...attributes].join('\\n');""");
+  }
+
+  /**
+   * The webapps' plugin API starts on its first request; on a cold, busy machine that takes longer than RequireJS
+   * waits for a plugin script, and the first page stays blank (F5 would help). Warm it as a first visitor would.
+   */
+  private void warmUp() throws Exception {
+    EngineRest http = new EngineRest(base());
+    for (String plugin : List.of("tasklist/plugin/tasklistPlugins", "cockpit/plugin/cockpitPlugins",
+        "admin/plugin/adminPlugins")) {
+      http.call("demo", "GET", "/camunda/api/" + plugin + "/static/app/plugin.js", null);
+    }
   }
 
   /** Units may claim but not unclaim: the administrator gives the task back, as it was before the test. */
