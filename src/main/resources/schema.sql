@@ -35,3 +35,9 @@ create table if not exists duban_calendar_day (
   type  varchar(10)  not null,
   name  varchar(100)
 );
+
+-- Settings the office changes at run time and that outlive restarts and new process versions.
+create table if not exists duban_setting (
+  name_  varchar(100) primary key,
+  value_ varchar(1000) not null
+);
