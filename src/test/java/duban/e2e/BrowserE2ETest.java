@@ -178,7 +178,7 @@ class BrowserE2ETest {
       Map<String, String> e = browser.fieldErrors();
       return e.containsKey("Field_AckDecision") ? e : null;
     });
-    assertThat(errors.get("Field_AckDecision")).containsIgnoringCase("required");
+    assertThat(errors.get("Field_AckDecision")).isEqualTo("「签收意见」为必填项"); // form-js's message, in Chinese
     browser.until("Complete disabled while the form is invalid", d -> !browser.completeEnabled());
     assertThat(rest.call("jrj", "GET", "/engine-rest/task/" + taskId, null).statusCode()).isEqualTo(200);
     browser.screenshot("acknowledge-required-field-missing");
@@ -194,7 +194,7 @@ class BrowserE2ETest {
       return e.containsKey("Field_WorkPlan") ? e : null;
     });
     assertThat(errors).containsOnlyKeys("Field_WorkPlan");
-    assertThat(errors.get("Field_WorkPlan")).contains("10");
+    assertThat(errors.get("Field_WorkPlan")).isEqualTo("「工作计划」至少 10 个字");
     assertThat(browser.completeEnabled()).as("Complete while 工作计划 is too short").isFalse();
     browser.screenshot("acknowledge-work-plan-too-short");
 
@@ -371,7 +371,7 @@ class BrowserE2ETest {
     assertThat(browser.visible(By.cssSelector("body")).getText()).contains(businessKey, "督办任务办理流程");
     browser.screenshot("cockpit-token-at-" + activity);
 
-    browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]/li/a[normalize-space(.)='Variables']"));
+    browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]/li/a[normalize-space(.)='变量']"));
     String taskNumber = rest.get("supervisor", "/engine-rest/process-instance/" + pi + "/variables/taskNumber")
         .get("value").asText();
     browser.until("variables listed", d -> !d.findElements(By.cssSelector("table.cam-table tbody td.col-name")).isEmpty());
