@@ -20,6 +20,12 @@ public class CurrentUser {
     return auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
   }
 
+  /** Whether the caller belongs to the group, e.g. the supervision office (supervision). */
+  public boolean inGroup(String groupId) {
+    Authentication auth = identityService.getCurrentAuthentication();
+    return auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(groupId);
+  }
+
   public String id() {
     Authentication auth = identityService.getCurrentAuthentication();
     return auth == null ? null : auth.getUserId();

@@ -11,17 +11,19 @@ import org.springframework.core.io.ResourceLoader;
 @Configuration(proxyBeanMethods = false)
 class UnitDirectoryConfiguration {
 
+  /** seeds/units.yaml with the units and aliases added at run time (duban_unit, duban_unit_alias). */
   @Bean
   UnitDirectory unitDirectory(
       ResourceLoader resourceLoader,
-      @Value("${duban.units.location:classpath:seeds/units.yaml}") String location) {
+      @Value("${duban.units.location:classpath:seeds/units.yaml}") String location,
+      UnitStore store) {
     try (InputStream in = resourceLoader.getResource(location).getInputStream()) {
-      return UnitDirectory.load(in);
+      return UnitDirectory.of(store.mergeInto(UnitYaml.read(in)));
     } catch (IOException e) {
       throw new UncheckedIOException("无法读取单位目录 " + location, e);
     } catch (IllegalStateException e) {
       // Name the file: the validation messages only know entry positions.
-      throw new IllegalStateException(location + "：" + e.getMessage(), e);
+      throw new IllegalStateException(location + "（及运行中添加的单位）：" + e.getMessage(), e);
     }
   }
 }
