@@ -312,16 +312,17 @@ final class PlanReader {
       error(at, number, "章节", "任务出现在第一个章节标题之前");
       orphanTaskReported = true;
     }
-    Item taskItem = item(cell(cells, ColumnRole.ITEM), at, number);
+    Line itemCell = cell(cells, ColumnRole.ITEM);
+    Item taskItem = item(itemCell, itemCell == null ? at : itemCell.number(), number);
     Line measureCell = cell(cells, ColumnRole.MEASURE);
     String measure = measureCell == null ? "" : measureCell.text().replace("\n", "");
     if (measure.isEmpty()) {
-      error(at, number, "具体措施", "具体措施为空");
+      error(measureCell == null ? at : measureCell.number(), number, "具体措施", "具体措施为空");
     }
     Line timeCell = cell(cells, ColumnRole.TIME);
     String timeText = timeCell == null || timeCell.text().isEmpty() ? options.defaultTime()
         : timeCell.text().replace('\n', '；');
-    Timing timing = timing(timeText, at, number);
+    Timing timing = timing(timeText, timeCell == null ? at : timeCell.number(), number);
     List<UnitRef> leads;
     List<UnitRef> supports;
     if (columnOf.containsKey(ColumnRole.SUPPORTING)) {
@@ -433,7 +434,8 @@ final class PlanReader {
     }
   }
 
-  private List<UnitRef> units(Line cell, int at, Integer number, String field, boolean lead) {
+  private List<UnitRef> units(Line cell, int row, Integer number, String field, boolean lead) {
+    int at = cell == null ? row : cell.number();
     List<String> names = writtenNames(cell == null ? "" : cell.text());
     if (lead && names.isEmpty()) {
       error(at, number, field, "牵头单位为空");

@@ -3,6 +3,8 @@ package duban.unit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,13 +19,17 @@ class UnitDirectoryConfiguration {
       ResourceLoader resourceLoader,
       @Value("${duban.units.location:classpath:seeds/units.yaml}") String location,
       UnitStore store) {
+    return read(resourceLoader, location, store::mergeInto);
+  }
+
+  UnitDirectory read(ResourceLoader resourceLoader, String location, UnaryOperator<List<Unit>> merge) {
     try (InputStream in = resourceLoader.getResource(location).getInputStream()) {
-      return UnitDirectory.of(store.mergeInto(UnitYaml.read(in)));
+      return UnitDirectory.of(merge.apply(UnitYaml.read(in)));
     } catch (IOException e) {
       throw new UncheckedIOException("无法读取单位目录 " + location, e);
     } catch (IllegalStateException e) {
       // Name the file: the validation messages only know entry positions.
-      throw new IllegalStateException(location + "（及运行中添加的单位）：" + e.getMessage(), e);
+      throw new IllegalStateException(location + "：" + e.getMessage(), e);
     }
   }
 }
