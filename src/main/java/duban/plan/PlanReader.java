@@ -145,7 +145,9 @@ final class PlanReader {
 
   private int headerRow(List<Row> rows) {
     for (int i = 0; i < Math.min(rows.size(), HEADER_SEARCH_ROWS); i++) {
-      if (ColumnRole.looksLikeHeader(texts(rows.get(i)))) {
+      List<String> texts = texts(rows.get(i));
+      long named = texts.stream().filter(t -> options.columns().containsKey(ColumnRole.normalize(t))).count();
+      if (ColumnRole.looksLikeHeader(texts) || named >= 2) {
         return i;
       }
     }
