@@ -29,6 +29,7 @@ public class PlanFormatException extends RuntimeException {
       return new Problem(row, number, field, WARNING, message);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isError() {
       return ERROR.equals(severity);
     }

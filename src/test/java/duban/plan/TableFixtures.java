@@ -177,7 +177,7 @@ public final class TableFixtures {
   /** The document encrypted with a password, as Word's 用密码进行加密 saves it. */
   public static byte[] encrypted(byte[] ooxml) {
     try (POIFSFileSystem fs = new POIFSFileSystem()) {
-      EncryptionInfo info = new EncryptionInfo(EncryptionMode.agile);
+      EncryptionInfo info = new EncryptionInfo(EncryptionMode.standard);
       Encryptor encryptor = info.getEncryptor();
       encryptor.confirmPassword("mima123");
       try (OPCPackage opc = OPCPackage.open(new ByteArrayInputStream(ooxml));
