@@ -2,5 +2,6 @@
 // Each feature adds its own plugin script to customScripts (one line each), relative to the cockpit folder.
 export default {
   customScripts: [
+    'scripts/duban/import.js', // duban.plan: 导入任务分工表 page (upload, preview, units, import) and navigation entry
   ]
 };
