@@ -36,6 +36,12 @@ create table if not exists duban_calendar_day (
   name  varchar(100)
 );
 
+-- Settings the office changes at run time and that outlive restarts and new process versions.
+create table if not exists duban_setting (
+  name_  varchar(100) primary key,
+  value_ varchar(1000) not null
+);
+
 -- Units added at run time (POST /api/units) and names mapped to a unit (PUT /api/units/{code}/aliases), e.g. from a
 -- table's import; merged with seeds/units.yaml on every start.
 create table if not exists duban_unit (

@@ -67,14 +67,14 @@ class PlanController {
     this.settings = settings;
   }
 
-  @GetMapping({"/api/plans", "/webapp-action/plans"})
+  @GetMapping("/api/plans")
   List<PlanSummary> plans() {
     return catalog.all().stream()
         .map(p -> new PlanSummary(p.code(), p.title(), p.sections().size(), p.items().size(), p.tasks().size()))
         .toList();
   }
 
-  @GetMapping({"/api/plans/{code}/tasks", "/webapp-action/plans/{code}/tasks"})
+  @GetMapping("/api/plans/{code}/tasks")
   List<TaskView> tasks(@PathVariable String code) {
     Plan plan = catalog.find(code).orElseThrow(() -> new NotFoundException("没有编号为 " + code + " 的计划"));
     Map<Integer, TaskStatuses.Status> status = statuses.of(code);
@@ -82,7 +82,7 @@ class PlanController {
   }
 
   /** Reads a table as the import would and answers what it found; stores nothing, starts nothing. */
-  @PostMapping({"/api/plans/preview", "/webapp-action/plans/preview"})
+  @PostMapping("/api/plans/preview")
   Preview preview(HttpServletRequest request, @RequestParam(required = false) MultipartFile file,
       @RequestParam(required = false) String columns, @RequestParam(required = false) String defaultTime,
       @RequestParam(required = false) Integer year, @RequestParam(required = false) String sheet,
@@ -98,7 +98,7 @@ class PlanController {
   }
 
   /** Imports a table (.docx, .xlsx or text, as the body or as multipart {@code file}); 422 with its problems. */
-  @PostMapping({"/api/plans", "/webapp-action/plans"})
+  @PostMapping("/api/plans")
   @ResponseStatus(HttpStatus.CREATED)
   ImportResult importPlan(HttpServletRequest request, @RequestParam String code,
       @RequestParam(required = false) MultipartFile file,

@@ -20,10 +20,9 @@ public class CurrentUser {
     return auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
   }
 
-  /** Whether the caller belongs to the group, e.g. the supervision office (supervision). */
-  public boolean inGroup(String groupId) {
+  public boolean inGroup(String group) {
     Authentication auth = identityService.getCurrentAuthentication();
-    return auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(groupId);
+    return auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(group);
   }
 
   public String id() {

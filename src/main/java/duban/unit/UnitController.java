@@ -41,19 +41,19 @@ class UnitController {
     this.identityService = identityService;
   }
 
-  @GetMapping({"/api/units", "/webapp-action/units"})
+  @GetMapping("/api/units")
   List<UnitView> units() {
     return directory.all().stream().map(UnitController::view).toList();
   }
 
-  @PostMapping({"/api/units", "/webapp-action/units"})
+  @PostMapping("/api/units")
   @ResponseStatus(HttpStatus.CREATED)
   UnitView add(@RequestBody UnitRegistry.NewUnit request) {
     String by = requireMaintainer();
     return view(asSystem(() -> registry.add(request, by)));
   }
 
-  @PutMapping({"/api/units/{code}/aliases", "/webapp-action/units/{code}/aliases"})
+  @PutMapping("/api/units/{code}/aliases")
   UnitView aliases(@PathVariable String code, @RequestBody AliasRequest request) {
     String by = requireMaintainer();
     Unit unit = asSystem(() -> registry.addAliases(code, request.aliases(), by));

@@ -1,6 +1,6 @@
 // duban's 导入任务分工表 page in Cockpit (#/duban-import): upload a Word, Excel or text table, preview it with its
 // problems marked, fix column roles, map or create unknown units, import, and open the new plan's overview.
-// Calls duban's /webapp-action API with the Cockpit login session and the webapps' CSRF token.
+// Calls duban's /api with the Cockpit login session and the webapps' CSRF token (X-XSRF-TOKEN).
 const ROOT = new URL('../../../../../', import.meta.url); // the application's root, above /camunda/app/cockpit/
 const ROUTE = '/duban-import';
 const ROLES = [
@@ -55,7 +55,7 @@ function csrfToken() {
 async function call(method, path, body, json) {
   const headers = { 'X-XSRF-TOKEN': csrfToken() };
   if (json) headers['Content-Type'] = 'application/json';
-  const response = await fetch(new URL('webapp-action/' + path, ROOT),
+  const response = await fetch(new URL('api/' + path, ROOT),
     { method, body, headers, credentials: 'same-origin' });
   const answer = await response.json().catch(() => ({}));
   return { status: response.status, ok: response.ok, body: answer };
