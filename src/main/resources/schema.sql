@@ -41,3 +41,20 @@ create table if not exists duban_setting (
   name_  varchar(100) primary key,
   value_ varchar(1000) not null
 );
+
+-- Units added at run time (POST /api/units) and names mapped to a unit (PUT /api/units/{code}/aliases), e.g. from a
+-- table's import; merged with seeds/units.yaml on every start.
+create table if not exists duban_unit (
+  code       varchar(40)  primary key,
+  name       varchar(200) not null,
+  kind       varchar(40)  not null,
+  email      varchar(200),
+  created_by varchar(100),
+  created_at timestamp    not null
+);
+create table if not exists duban_unit_alias (
+  alias      varchar(200) primary key,
+  code       varchar(40)  not null,
+  created_by varchar(100),
+  created_at timestamp    not null
+);

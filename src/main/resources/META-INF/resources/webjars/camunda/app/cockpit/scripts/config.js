@@ -4,6 +4,7 @@ import {app, dateFormat, locales} from '../../duban/webapp.js';
 
 export default {
   customScripts: [
+    'scripts/duban/import.js', // duban.plan: 导入任务分工表 page (upload, preview, units, import) and navigation entry
   ],
   app: app('监控中心', 'Monitoring'),
   locales,
