@@ -6,7 +6,7 @@ import duban.plan.PlanFormatException.Problem;
 import duban.plan.Reading.Draft;
 import duban.plan.Reading.UnknownUnit;
 import duban.security.CurrentUser;
-import duban.security.WithoutCaller;
+import duban.engine.WithoutCaller;
 import org.camunda.bpm.engine.IdentityService;
 import duban.supervision.TaskStatuses;
 import duban.web.ForbiddenException;
