@@ -60,6 +60,10 @@ class OverviewBrowserTest {
     if (browser == null) {
       rest = new EngineRest(base());
       browser = new Browser(base());
+      // the first Cockpit page of a fresh application on a busy machine can take longer than a step's wait
+      browser.driver().get(base() + "/camunda/app/cockpit/default/");
+      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(120)).until(
+          d -> !d.findElements(Browser.LOGIN_USER).isEmpty() || !d.findElements(Browser.ACCOUNT_MENU).isEmpty());
     }
   }
 

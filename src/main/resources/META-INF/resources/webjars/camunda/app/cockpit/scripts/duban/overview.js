@@ -31,6 +31,7 @@ const STYLE = `
 .duban .drill li { margin-bottom: 6px; }
 .duban .muted { color: #888; }
 .duban .chart { width: 420px; height: 280px; }
+.duban.page { height: calc(100vh - 120px); overflow-y: auto; padding: 8px 16px 24px; }
 .duban .wide { width: 720px; height: 300px; }
 `;
 
@@ -186,6 +187,7 @@ function ledgerHref(plan, unit, status) {
 
 async function page(node) {
   styles(node);
+  node.classList.add('page'); // Cockpit's main container does not scroll: the page scrolls itself
   node.replaceChildren(el('p', { class: 'muted' }, '正在读取督办总览…'));
   let plans;
   try {
