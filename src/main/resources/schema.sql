@@ -82,3 +82,8 @@ create table if not exists duban_overview_event (
   what                varchar(20000) not null
 );
 create index if not exists duban_overview_event_task on duban_overview_event (plan_code, task_number, id);
+-- Settings the office changes at run time and that outlive restarts and new process versions.
+create table if not exists duban_setting (
+  name_  varchar(100) primary key,
+  value_ varchar(1000) not null
+);

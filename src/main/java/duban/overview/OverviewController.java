@@ -30,15 +30,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The 督办总览, a task's timeline and the 督办台账. Each answers at {@code /api/…} (HTTP Basic, as the other duban APIs)
- * and, read-only, at {@code /webapp-api/…} for the Cockpit plugin, which has the webapps' login session instead.
+ * The 督办总览, a task's timeline and the 督办台账, under {@code /api} (HTTP Basic, or the webapps' login session for the
+ * Cockpit plugin).
  */
 @RestController
 class OverviewController {
 
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-  record PlanLine(String code, String title) {}
 
   record TaskLine(int number, int section, String title, String stage, String status, String statusLabel,
       List<String> leadUnits, List<String> supportingUnits, LocalDate dueDate, int daysOverdue, Integer daysLeft,
@@ -71,13 +69,7 @@ class OverviewController {
     this.identityService = identityService;
   }
 
-  /** The plans, for the Cockpit plugin (the API's own list is {@code GET /api/plans}). */
-  @GetMapping("/webapp-api/plans")
-  List<PlanLine> plans() {
-    return catalog.all().stream().map(p -> new PlanLine(p.code(), p.title())).toList();
-  }
-
-  @GetMapping({"/api/plans/{code}/overview", "/webapp-api/plans/{code}/overview"})
+  @GetMapping("/api/plans/{code}/overview")
   Map<String, Object> overview(@PathVariable String code) {
     Plan plan = plan(code);
     Scope scope = callerScope.current();
@@ -105,7 +97,7 @@ class OverviewController {
     return body;
   }
 
-  @GetMapping({"/api/plans/{code}/tasks/{number}/timeline", "/webapp-api/plans/{code}/tasks/{number}/timeline"})
+  @GetMapping("/api/plans/{code}/tasks/{number}/timeline")
   Timeline timeline(@PathVariable String code, @PathVariable int number) {
     plan(code);
     OverviewTask task = overviews.tasks(code).stream().filter(t -> t.number() == number).findFirst()
@@ -129,7 +121,7 @@ class OverviewController {
             e.actor() == null ? "系统" : names.getOrDefault(e.actor(), e.actor()), e.unit(), e.what())).toList());
   }
 
-  @GetMapping({"/api/plans/{code}/ledger.xlsx", "/webapp-api/plans/{code}/ledger.xlsx"})
+  @GetMapping("/api/plans/{code}/ledger.xlsx")
   ResponseEntity<byte[]> ledger(@PathVariable String code, @RequestParam(required = false) String unit,
       @RequestParam(required = false) String status) {
     Plan plan = plan(code);

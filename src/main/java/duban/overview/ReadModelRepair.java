@@ -49,7 +49,12 @@ class ReadModelRepair implements ApplicationRunner {
       if (instances > readModel.count(plan.code())) {
         log.info("Rebuilding the overview of plan {}: {} instances, {} rows", plan.code(), instances,
             readModel.count(plan.code()));
-        rebuild.rebuild(plan.code());
+        try {
+          rebuild.rebuild(plan.code());
+        } catch (RuntimeException e) { // e.g. another node rebuilding it at the same moment: the app still starts
+          log.warn("Could not rebuild the overview of plan {}: {}; POST /api/plans/{}/overview/rebuild repairs it",
+              plan.code(), e.toString(), plan.code());
+        }
       }
     }
   }

@@ -186,7 +186,7 @@ class OverviewBrowserTest {
     browser.login("tasklist", "kx");
     JsonNode own = rest.get("kx", "/api/plans/" + PLAN + "/overview");
     Object fromPage = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("const done = arguments[arguments.length - 1];"
-        + "fetch('/webapp-api/plans/" + PLAN + "/overview').then(r => r.json()).then(b => done(b.tasks + '|' + b.scope))");
+        + "fetch('/api/plans/" + PLAN + "/overview').then(r => r.json()).then(b => done(b.tasks + '|' + b.scope))");
     assertThat(own.get("tasks").asInt()).isLessThan(rest.get("supervisor", "/api/plans/" + PLAN + "/overview")
         .get("tasks").asInt());
     assertThat(String.valueOf(fromPage)).isEqualTo(own.get("tasks").asInt() + "|kx");

@@ -227,8 +227,6 @@ class OverviewApiTest {
   void refusesTheAnonymousAndUnknownPlans() {
     for (String path : List.of("/overview", "/tasks/3/timeline", "/ledger.xlsx")) {
       assertThat(call(null, "/api/plans/" + PLAN + path).getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
-      assertThat(call(null, "/webapp-api/plans/" + PLAN + path).getStatusCode()).as(path)
-          .isEqualTo(HttpStatus.UNAUTHORIZED);
       ResponseEntity<String> unknown = call("supervisor", "/api/plans/NOPE" + path);
       assertThat(unknown.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
       assertThat(unknown.getBody()).contains("没有编号为 NOPE 的计划");
@@ -241,11 +239,13 @@ class OverviewApiTest {
   void cockpitSessionReadsTheSameFiguresAsBasicAuthentication() throws Exception {
     WebappSessionClient session = new WebappSessionClient(port);
     assertThat(session.login("supervisor", "demo")).isEqualTo(200);
-    var viaSession = session.get("/webapp-api/plans/" + PLAN + "/overview");
+    var viaSession = session.get("/api/plans/" + PLAN + "/overview");
     assertThat(viaSession.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(viaSession.body()).get("byStatus"))
         .isEqualTo(get("supervisor", "/api/plans/" + PLAN + "/overview").get("byStatus"));
-    assertThat(session.postJson("/webapp-api/plans/" + PLAN + "/overview", "{}").statusCode()).isEqualTo(405);
+    session.forgetCsrfToken();
+    assertThat(session.postJson("/api/plans/" + PLAN + "/overview/rebuild", "{}").statusCode())
+        .as("a change through the session needs its CSRF token").isEqualTo(401);
   }
 
   @Test

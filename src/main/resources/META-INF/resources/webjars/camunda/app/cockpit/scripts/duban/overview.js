@@ -1,5 +1,5 @@
 // duban's 督办总览 in Cockpit: a dashboard section and a page of its own (#/duban-overview), fed by duban's
-// read-only /webapp-api (the Cockpit login session) and drawn with ECharts served from the application's webjar.
+// /api (which answers to the Cockpit login session) and drawn with ECharts served from the application's webjar.
 const ROOT = new URL('../../../../../', import.meta.url); // the application's root, above /camunda/app/cockpit/
 const ECHARTS = new URL('webjars/echarts/5.3.1/dist/echarts.esm.min.js', ROOT).href;
 const ROUTE = '/duban-overview';
@@ -42,7 +42,7 @@ function echarts() {
 }
 
 async function getJson(path) {
-  const response = await fetch(new URL('webapp-api/' + path, ROOT), { credentials: 'same-origin' });
+  const response = await fetch(new URL('api/' + path, ROOT), { credentials: 'same-origin' });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     throw new Error(body.message || ('请求失败（' + response.status + '）'));
@@ -179,7 +179,7 @@ async function drillDown(target, plan, number) {
 }
 
 function ledgerHref(plan, unit, status) {
-  const url = new URL('webapp-api/plans/' + encodeURIComponent(plan) + '/ledger.xlsx', ROOT);
+  const url = new URL('api/plans/' + encodeURIComponent(plan) + '/ledger.xlsx', ROOT);
   if (unit) url.searchParams.set('unit', unit);
   if (status) url.searchParams.set('status', status);
   return url.href;
