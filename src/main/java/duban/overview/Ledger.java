@@ -139,7 +139,8 @@ class Ledger {
 
   private void section(Plan plan, Section section, List<OverviewTask> tasks, LocalDate asOf, String filterNote) {
     String name = section.title().split("[，。,]", 2)[0];
-    XSSFSheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(name.length() > 31 ? name.substring(0, 31) : name));
+    XSSFSheet sheet = workbook.createSheet(
+        WorkbookUtil.createSafeSheetName(name.length() > 31 ? name.substring(0, 31) : name));
     top(sheet, plan, asOf, section.title() + (filterNote.isEmpty() ? "" : "　" + filterNote), HEADERS.size());
     Row head = sheet.createRow(HEADER_ROW);
     for (int c = 0; c < HEADERS.size(); c++) {
@@ -244,7 +245,8 @@ class Ledger {
   }
 
   private static String itemTitle(Plan plan, PlanTask task) {
-    return plan.items().stream().filter(i -> i.number() == task.itemNumber()).map(i -> i.title()).findFirst().orElse("");
+    return plan.items().stream().filter(i -> i.number() == task.itemNumber()).map(i -> i.title()).findFirst()
+        .orElse("");
   }
 
   private static void cell(Row row, int column, String value, XSSFCellStyle style) {
@@ -265,7 +267,8 @@ class Ledger {
   }
 
   private static byte[] rgb(String hex) {
-    return new byte[] {(byte) Integer.parseInt(hex.substring(0, 2), 16), (byte) Integer.parseInt(hex.substring(2, 4), 16),
+    return new byte[] {(byte) Integer.parseInt(hex.substring(0, 2), 16),
+        (byte) Integer.parseInt(hex.substring(2, 4), 16),
         (byte) Integer.parseInt(hex.substring(4, 6), 16)};
   }
 }

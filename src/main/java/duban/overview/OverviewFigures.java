@@ -20,8 +20,8 @@ import java.util.function.Predicate;
  * @param byUnit lead units only, as completion rates are counted in practice; co-leads count as lead units
  * @param supportingUnits the supporting units, listed apart and not rated
  */
-public record OverviewFigures(String planCode, String planTitle, LocalDate asOf, int tasks, Map<Status, Integer> byStatus,
-    Map<String, Integer> byStage, List<SectionFigures> bySection, List<UnitFigures> byUnit,
+public record OverviewFigures(String planCode, String planTitle, LocalDate asOf, int tasks,
+    Map<Status, Integer> byStatus, Map<String, Integer> byStage, List<SectionFigures> bySection, List<UnitFigures> byUnit,
     List<UnitFigures> supportingUnits, List<Listed> dueSoon, List<Listed> overdue) {
 
   public record SectionFigures(int number, String title, int tasks, Map<Status, Integer> byStatus) {}
@@ -41,7 +41,8 @@ public record OverviewFigures(String planCode, String planTitle, LocalDate asOf,
     List<SectionFigures> sections = new ArrayList<>();
     for (Section section : plan.sections()) {
       List<OverviewTask> in = tasks.stream()
-          .filter(t -> planTasks.containsKey(t.number()) && planTasks.get(t.number()).sectionNumber() == section.number())
+          .filter(t -> planTasks.containsKey(t.number())
+              && planTasks.get(t.number()).sectionNumber() == section.number())
           .toList();
       sections.add(new SectionFigures(section.number(), section.title(), in.size(), countByStatus(in)));
     }
@@ -83,7 +84,8 @@ public record OverviewFigures(String planCode, String planTitle, LocalDate asOf,
       int done = count(its, t -> t.status() == Status.DONE);
       int onTime = count(its, OverviewTask::doneOnTime);
       int overdue = count(its, t -> t.status() == Status.RED);
-      int returns = its.stream().filter(t -> unit.equals(t.primaryLeadUnit())).mapToInt(t -> t.stored().reviewRounds()).sum();
+      int returns = its.stream().filter(t -> unit.equals(t.primaryLeadUnit()))
+          .mapToInt(t -> t.stored().reviewRounds()).sum();
       Double rate = done + overdue == 0 ? null : Math.round(1000.0 * onTime / (done + overdue)) / 1000.0;
       figures.add(new UnitFigures(unit, name(directory, unit), its.size(), done, onTime, overdue, returns, rate));
     });
@@ -96,8 +98,8 @@ public record OverviewFigures(String planCode, String planTitle, LocalDate asOf,
   }
 
   private static Listed listed(OverviewTask t, UnitDirectory directory, int days) {
-    return new Listed(t.number(), t.stored().title(), t.stored().leadUnits().stream().map(u -> name(directory, u)).toList(),
-        t.dueDate(), days);
+    return new Listed(t.number(), t.stored().title(),
+        t.stored().leadUnits().stream().map(u -> name(directory, u)).toList(), t.dueDate(), days);
   }
 
   static String name(UnitDirectory directory, String code) {

@@ -49,8 +49,8 @@ class ReadModel {
   }
 
   void insert(String member, String processInstanceId, TaskSnapshot t, TaskStage stage, int remindersSent) {
-    jdbc.update("insert into duban_overview_task (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    jdbc.update("insert into duban_overview_task (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         t.planCode(), t.number(), member, processInstanceId, t.title(), join(t.leadUnits()), join(t.supportingUnits()),
         t.deadlineText(), t.longTerm(), t.deadline(), t.dueDate(), stage == null ? null : stage.name(),
         t.awaitingReview(), t.reportReturned(), t.reportedLate(), t.reportStatus(), t.reportSummary(),
@@ -59,19 +59,19 @@ class ReadModel {
   }
 
   void reminderSent(String planCode, int number) {
-    jdbc.update("update duban_overview_task set reminders_sent = reminders_sent + 1 where plan_code = ? and task_number = ?",
-        planCode, number);
+    jdbc.update("update duban_overview_task set reminders_sent = reminders_sent + 1 "
+        + "where plan_code = ? and task_number = ?", planCode, number);
   }
 
   void addEvent(TimelineEntry e) {
-    jdbc.update("insert into duban_overview_event (plan_code, task_number, process_instance_id, occurred_at, kind, actor, "
-            + "unit, what) values (?, ?, ?, ?, ?, ?, ?, ?)", e.planCode(), e.number(), e.processInstanceId(),
+    jdbc.update("insert into duban_overview_event (plan_code, task_number, process_instance_id, occurred_at, kind, "
+            + "actor, unit, what) values (?, ?, ?, ?, ?, ?, ?, ?)", e.planCode(), e.number(), e.processInstanceId(),
         Timestamp.valueOf(e.at()), e.kind(), e.actor(), e.unit(), e.what());
   }
 
   List<StoredTask> tasks(String planCode) {
-    return jdbc.query("select " + COLUMNS + " from duban_overview_task where plan_code = ? order by task_number, member_unit",
-        ReadModel::task, planCode);
+    return jdbc.query("select " + COLUMNS + " from duban_overview_task where plan_code = ? "
+        + "order by task_number, member_unit", ReadModel::task, planCode);
   }
 
   List<TimelineEntry> events(String planCode, int number) {
@@ -83,8 +83,8 @@ class ReadModel {
   }
 
   int remindersRecorded(String planCode, int number) {
-    Integer count = jdbc.queryForObject("select count(*) from duban_overview_event where plan_code = ? and task_number = ? "
-        + "and kind = 'REMINDER'", Integer.class, planCode, number);
+    Integer count = jdbc.queryForObject("select count(*) from duban_overview_event "
+        + "where plan_code = ? and task_number = ? and kind = 'REMINDER'", Integer.class, planCode, number);
     return count == null ? 0 : count;
   }
 

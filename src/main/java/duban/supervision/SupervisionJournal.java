@@ -1,15 +1,15 @@
 package duban.supervision;
 
+import duban.security.CurrentUser;
 import duban.supervision.SupervisionEvents.Kind;
 import duban.supervision.SupervisionEvents.Step;
-import duban.security.CurrentUser;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Publishes the steps of a task's supervision to every {@link SupervisionEvents} receiver, in the caller's transaction. */
+/** Publishes steps of a task's supervision to every {@link SupervisionEvents} receiver, in the caller's transaction. */
 @Component
 public class SupervisionJournal {
 
@@ -26,7 +26,8 @@ public class SupervisionJournal {
   }
 
   /** A step of the supervision process itself; the task's state is read from the step's scope. */
-  public void step(VariableScope scope, String processInstanceId, Kind kind, TaskStage stage, String unit, String text) {
+  public void step(VariableScope scope, String processInstanceId, Kind kind, TaskStage stage, String unit,
+      String text) {
     timer.record(() -> {
       TaskSnapshot task = TaskSnapshot.of(scope::getVariable);
       receivers.orderedStream().forEach(receiver -> receiver.on(

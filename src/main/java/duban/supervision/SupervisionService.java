@@ -179,7 +179,8 @@ class SupervisionService {
   void signedOff(DelegateExecution execution) {
     OUTCOME.set(execution, LONG_TERM.isTrue(execution) ? "长期任务办结销号" : "办结销号（" + REPORT_STATUS.get(execution) + "）");
     CLOSED_AT.set(execution, Today.now().toString());
-    journal.step(execution, execution.getProcessInstanceId(), Kind.SIGNED_OFF, TaskStage.DONE, JOINT_OFFICE, OUTCOME.get(execution));
+    journal.step(execution, execution.getProcessInstanceId(), Kind.SIGNED_OFF, TaskStage.DONE, JOINT_OFFICE,
+        OUTCOME.get(execution));
   }
 
   /** Every unit of the task may read its instance; a unit replaced or not yet designated may not. */

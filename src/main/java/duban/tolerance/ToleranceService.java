@@ -73,7 +73,8 @@ class ToleranceService {
     execution.setVariable(APPLICATION_KEY, key);
     UnitAccess.syncInstanceReaders(execution.getProcessInstanceId(), List.of(unit));
     onTask(execution, SupervisionVariables.TOLERANCE_OPEN.name(), true);
-    putOnRecord(execution, Kind.TOLERANCE_FILED, "提出容错申请（" + key + "）：" + execution.getVariable("whatHappened") + "。本任务的逾期督办暂停");
+    putOnRecord(execution, Kind.TOLERANCE_FILED,
+        "提出容错申请（" + key + "）：" + execution.getVariable("whatHappened") + "。本任务的逾期督办暂停");
   }
 
   /** The application is over (declined, or determined): the task's escalation resumes unless the task is closed. */
