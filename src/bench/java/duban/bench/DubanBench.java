@@ -59,6 +59,15 @@ class DubanBench {
             }
           });
         }
+        if (config.runs("overview")) {
+          Progress.log("overview, timeline and ledger (issue 15)");
+          attempt(report, r, "overview", () -> {
+            try (App app = App.start(db.fresh("overview"), Map.of("camunda.bpm.job-execution.enabled", "false"))) {
+              r.put("overview", new OverviewMeasure(app).run(Integer.getInteger("bench.overviewLifecyclePlans", 2),
+                  Integer.getInteger("bench.overviewPlans", 1000), config.queryIterations() * 5, config.loaderThreads()));
+            }
+          });
+        }
         if (config.runs("query")) {
           Progress.log("task queries, %d plans", config.queryPlans());
           attempt(report, r, "query", () -> {

@@ -20,6 +20,12 @@ public class CurrentUser {
     return auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
   }
 
+  /** The caller's groups: role groups (supervision, jointoffice, …) and, for unit staff, the unit's code. */
+  public java.util.List<String> groupIds() {
+    Authentication auth = identityService.getCurrentAuthentication();
+    return auth == null || auth.getGroupIds() == null ? java.util.List.of() : auth.getGroupIds();
+  }
+
   public boolean inGroup(String group) {
     Authentication auth = identityService.getCurrentAuthentication();
     return auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(group);
