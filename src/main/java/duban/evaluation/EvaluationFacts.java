@@ -92,7 +92,7 @@ class EvaluationFacts {
         }
       }
     }
-    steps(byInstance, lead, supporting, from, cutOff, endOfCutOff);
+    steps(planCode, byInstance, lead, supporting, from, cutOff, endOfCutOff);
     returns(byInstance, lead, from, endOfCutOff);
     List<UnitFacts> facts = new ArrayList<>();
     lead.values().forEach(b -> facts.add(b.build()));
@@ -126,12 +126,11 @@ class EvaluationFacts {
     }
   }
 
-  private void steps(Map<String, OverviewTask> byInstance, Map<String, Builder> lead, Map<String, Builder> supporting,
+  private void steps(String planCode, Map<String, OverviewTask> byInstance, Map<String, Builder> lead, Map<String, Builder> supporting,
       LocalDate from, LocalDate cutOff, LocalDateTime endOfCutOff) {
     if (byInstance.isEmpty()) {
       return;
     }
-    String[] ids = byInstance.keySet().toArray(String[]::new);
     Map<String, String> unitOfTask = new HashMap<>();
     for (HistoricIdentityLinkLog link : historyService.createHistoricIdentityLinkLogQuery()
         .processDefinitionKey(SupervisionProcess.KEY).type("candidate").list()) {
@@ -139,7 +138,8 @@ class EvaluationFacts {
         unitOfTask.putIfAbsent(link.getTaskId(), link.getGroupId());
       }
     }
-    for (HistoricTaskInstance step : historyService.createHistoricTaskInstanceQuery().processInstanceIdIn(ids).list()) {
+    for (HistoricTaskInstance step : historyService.createHistoricTaskInstanceQuery()
+        .processDefinitionKey(SupervisionProcess.KEY).processInstanceBusinessKeyLike(planCode + "-%").list()) {
       OverviewTask task = byInstance.get(step.getProcessInstanceId());
       String unit = unitOfTask.get(step.getId());
       if (!STEPS.contains(step.getTaskDefinitionKey()) || unit == null || step.getDueDate() == null

@@ -44,6 +44,18 @@ class NoticeChannels {
     }
   }
 
+  /** The channels a notice to these units goes out on, in Chinese, for the task's record. */
+  List<String> planned(List<String> toUnits) {
+    List<String> names = new ArrayList<>();
+    if (mail != null && !recipients.emails(toUnits).isEmpty()) {
+      names.add("邮件");
+    }
+    toUnits.stream().filter(unit -> recipients.webhook(unit).isPresent())
+        .forEach(unit -> names.add("机器人（" + recipients.name(unit) + "）"));
+    names.add("系统记录");
+    return names;
+  }
+
   /**
    * Sends the notice on every channel it has not yet been carried on: mail ({@value #MAIL}) and each unit's robot
    * webhook ({@code hook:<unit>}). Each channel that succeeds is reported to {@code done} before the next is tried, so

@@ -3,6 +3,8 @@ package duban.reminder;
 import static duban.supervision.SupervisionVariables.*;
 
 import duban.calendar.WorkingCalendar;
+import duban.supervision.SupervisionEvents.Kind;
+import duban.supervision.SupervisionJournal;
 import duban.supervision.Today;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,12 +24,17 @@ class NoticeRecorder {
   private final Recipients recipients;
   private final WorkingCalendar calendar;
   private final ReminderSettings settings;
+  private final NoticeChannels channels;
+  private final SupervisionJournal journal;
 
-  NoticeRecorder(NoticeStore store, Recipients recipients, WorkingCalendar calendar, ReminderSettings settings) {
+  NoticeRecorder(NoticeStore store, Recipients recipients, WorkingCalendar calendar, ReminderSettings settings,
+      NoticeChannels channels, SupervisionJournal journal) {
     this.store = store;
     this.recipients = recipients;
     this.calendar = calendar;
     this.settings = settings;
+    this.channels = channels;
+    this.journal = journal;
   }
 
   /** @return the moment the notice may go out, or null if this event was already recorded */
@@ -53,6 +60,11 @@ class NoticeRecorder {
     store.add(new Notice(UUID.randomUUID().toString(), dedupeKey, kind, execution.getProcessBusinessKey(),
         execution.getProcessInstanceId(), List.copyOf(to), List.copyOf(cc), subject, body, deliverAfter, now,
         Notice.PENDING, 0, null, null, Set.of()));
+    journal.record(PLAN_CODE.get(execution), TASK_NUMBER.get(execution), execution.getProcessInstanceId(),
+        kind == NoticeKind.TOLERANCE ? Kind.NOTIFIED : Kind.REMINDER, null,
+        "【" + kind.label() + "】" + situation + "。致 " + String.join("、", to.stream().map(recipients::name).toList())
+            + (cc.isEmpty() ? "" : "，抄送 " + String.join("、", cc.stream().map(recipients::name).toList()))
+            + "；渠道：" + String.join("、", channels.planned(to)), null);
     return deliverAfter;
   }
 

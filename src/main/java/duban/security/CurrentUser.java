@@ -25,6 +25,12 @@ public class CurrentUser {
     return auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(group);
   }
 
+  /** The caller's groups: role groups (supervision, jointoffice, …) and, for unit staff, the unit's code. */
+  public java.util.List<String> groupIds() {
+    Authentication auth = identityService.getCurrentAuthentication();
+    return auth == null || auth.getGroupIds() == null ? java.util.List.of() : auth.getGroupIds();
+  }
+
   public String id() {
     Authentication auth = identityService.getCurrentAuthentication();
     return auth == null ? null : auth.getUserId();

@@ -2,5 +2,6 @@
 // Each feature adds its own plugin script to customScripts (one line each), relative to the cockpit folder.
 export default {
   customScripts: [
+    'scripts/duban/overview.js', // duban.overview: 督办总览 dashboard section, page and navigation entry
   ]
 };
