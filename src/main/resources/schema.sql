@@ -87,3 +87,20 @@ create table if not exists duban_overview_event (
   what                varchar(20000) not null
 );
 create index if not exists duban_overview_event_task on duban_overview_event (plan_code, task_number, id);
+
+-- 情况通报 as issued: never changed once written; a correction is a bulletin of its own naming the one it corrects.
+-- scheduled_for is the period of a bulletin issued by the schedule: unique, so two nodes issue it once.
+create table if not exists duban_bulletin (
+  plan_code     varchar(40)  not null,
+  serial        integer      not null,
+  period        varchar(10)  not null,
+  scheduled_for varchar(10),
+  corrects      integer,
+  title         varchar(300) not null,
+  as_of         date         not null,
+  issued_at     timestamp    not null,
+  issued_by     varchar(64),
+  document      bytea        not null,
+  primary key (plan_code, serial),
+  unique (plan_code, scheduled_for)
+);

@@ -18,7 +18,7 @@ public record Evaluation(String plan, String period, String periodLabel, LocalDa
    * @param notes 容错 outcomes recorded beside the score (从轻/减轻处理)
    */
   public record UnitScore(String code, String name, String role, int rank, double score, List<Part> parts,
-      int tasks, int exempted, List<String> notes) {}
+      int tasks, int returns, int exempted, List<String> notes) {}
 
   public record Part(String key, String label, double points, double max, String basis) {}
 }

@@ -17,11 +17,27 @@ public class Evaluations {
   private final EvaluationFacts facts;
   private final Scoring scoring;
   private final UnitDirectory directory;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-  Evaluations(EvaluationFacts facts, EvaluationSettings settings, UnitDirectory directory) {
+  Evaluations(EvaluationFacts facts, EvaluationSettings settings, UnitDirectory directory,
+      org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.facts = facts;
     this.scoring = new Scoring(settings);
     this.directory = directory;
+  }
+
+  /**
+   * A period a caller named, refused if it has not begun or ended before the plan came into duban (nothing of it is
+   * recorded); null for the whole plan.
+   */
+  public Period period(String planCode, String code) {
+    if (code == null || code.isBlank()) {
+      return null;
+    }
+    LocalDate imported = jdbc.queryForObject("select imported_at from duban_plan where code = ?",
+        java.sql.Timestamp.class, planCode).toLocalDateTime().toLocalDate();
+    return Period.parse(code).checkedAgainst(duban.supervision.Today.date(), imported);
   }
 
   /**
@@ -45,7 +61,7 @@ public class Evaluations {
       Scoring.Score score = scoring.of(f);
       scored.add(new Evaluation.UnitScore(f.unit(), name(f.unit()), role.label(), 0, score.score(),
           score.parts().stream().map(p -> new Evaluation.Part(p.key(), p.label(), p.points(), p.max(), p.basis()))
-              .toList(), f.tasks(), f.exempted(), f.toleranceNotes()));
+              .toList(), f.tasks(), f.returns(), f.exempted(), f.toleranceNotes()));
     }
     scored.sort(Comparator.comparingDouble(Evaluation.UnitScore::score).reversed()
         .thenComparing(Evaluation.UnitScore::code));
@@ -54,7 +70,7 @@ public class Evaluations {
       Evaluation.UnitScore s = scored.get(i);
       int rank = i > 0 && scored.get(i - 1).score() == s.score() ? ranked.get(i - 1).rank() : i + 1;
       ranked.add(new Evaluation.UnitScore(s.code(), s.name(), s.role(), rank, s.score(), s.parts(), s.tasks(),
-          s.exempted(), s.notes()));
+          s.returns(), s.exempted(), s.notes()));
     }
     return ranked.stream().filter(s -> visible.test(s.code())).toList();
   }
