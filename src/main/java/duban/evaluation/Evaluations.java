@@ -76,6 +76,6 @@ public class Evaluations {
   }
 
   private String name(String code) {
-    return directory.byCode(code).map(Unit::name).orElse(code);
+    return directory.byCode(code).map(Unit::shortName).orElse(code);
   }
 }
