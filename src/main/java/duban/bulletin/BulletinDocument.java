@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableRowAlign;
+import org.apache.poi.xwpf.usermodel.TableWidthType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -33,6 +34,8 @@ final class BulletinDocument {
   static final String BODY_FONT = "仿宋";
   private static final int BODY_SIZE = 16;
   private static final int TABLE_SIZE = 12;
+  /** A4 less the margins, in twentieths of a point. */
+  private static final int TEXT_WIDTH = 11906 - 1588 - 1474;
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private BulletinDocument() {}
@@ -161,7 +164,6 @@ final class BulletinDocument {
   private static <T> void table(XWPFDocument doc, List<String> header, List<T> rows, Function<T, List<String>> cells) {
     XWPFTable table = doc.createTable(rows.size() + 1, header.size());
     table.setTableAlignment(TableRowAlign.CENTER);
-    table.setWidth("100%");
     XWPFTableRow head = table.getRow(0);
     head.setRepeatHeader(true);
     for (int i = 0; i < header.size(); i++) {
@@ -175,7 +177,31 @@ final class BulletinDocument {
         cell(row, i, values.get(i), BODY_FONT);
       }
     }
+    widths(table, header);
     doc.createParagraph();
+  }
+
+  /** The text column (the second after a 序号, else the first) takes the room the figure columns leave. */
+  private static void widths(XWPFTable table, List<String> header) {
+    int text = header.size() > 2 && header.get(0).equals("序号") ? 1 : 0;
+    int figure = 1300;
+    int[] widths = new int[header.size()];
+    for (int i = 0; i < widths.length; i++) {
+      widths[i] = i == text ? TEXT_WIDTH - figure * (widths.length - 1) : figure;
+    }
+    var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+    while (grid.sizeOfGridColArray() < widths.length) {
+      grid.addNewGridCol();
+    }
+    for (int i = 0; i < widths.length; i++) {
+      grid.getGridColArray(i).setW(BigInteger.valueOf(widths[i]));
+    }
+    for (XWPFTableRow row : table.getRows()) {
+      for (int i = 0; i < widths.length; i++) {
+        row.getCell(i).setWidthType(TableWidthType.DXA);
+        row.getCell(i).setWidth(String.valueOf(widths[i]));
+      }
+    }
   }
 
   private static void cell(XWPFTableRow row, int column, String text, String font) {

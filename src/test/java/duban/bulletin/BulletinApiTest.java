@@ -122,6 +122,9 @@ class BulletinApiTest {
     ResponseEntity<byte[]> document = call("kx", HttpMethod.GET,
         "/api/plans/JNSC2022/bulletins/" + serial + ".docx", byte[].class);
     assertThat(document.getStatusCode()).isEqualTo(HttpStatus.OK);
+    // kept for whoever wants to look at it (README's sample page is drawn from this file)
+    java.nio.file.Files.write(java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "bulletins"))
+        .resolve("JNSC2022-" + serial + ".docx"), document.getBody());
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(document.getBody()));
         XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
       assertThat(text.getText()).contains("纳入督办任务 67 项", "第 " + serial + " 期");

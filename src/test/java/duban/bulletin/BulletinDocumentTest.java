@@ -32,7 +32,10 @@ class BulletinDocumentTest {
 
   @Test
   void isLaidOutAsAnOfficialDocumentOnA4WithPageNumbersAndRepeatedTableHeaders() throws Exception {
-    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(BulletinDocument.write(sample())))) {
+    byte[] written = BulletinDocument.write(sample());
+    java.nio.file.Files.write(java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "bulletins"))
+        .resolve("sample.docx"), written);
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(written))) {
       CTSectPr section = doc.getDocument().getBody().getSectPr();
       assertThat(section.getPgSz().getW().toString()).isEqualTo("11906");
       assertThat(section.getPgSz().getH().toString()).isEqualTo("16838");
