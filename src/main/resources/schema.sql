@@ -104,3 +104,20 @@ create table if not exists duban_unit_alias (
   created_by varchar(100),
   created_at timestamp    not null
 );
+
+-- 情况通报 as issued: never changed once written; a correction is a bulletin of its own naming the one it corrects.
+-- scheduled_for is the period of a bulletin issued by the schedule: unique, so two nodes issue it once.
+create table if not exists duban_bulletin (
+  plan_code     varchar(40)  not null,
+  serial        integer      not null,
+  period        varchar(10)  not null,
+  scheduled_for varchar(10),
+  corrects      integer,
+  title         varchar(300) not null,
+  as_of         date         not null,
+  issued_at     timestamp    not null,
+  issued_by     varchar(64),
+  document      bytea        not null,
+  primary key (plan_code, serial),
+  unique (plan_code, scheduled_for)
+);

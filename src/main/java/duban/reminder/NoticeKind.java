@@ -7,7 +7,8 @@ public enum NoticeKind {
   OVERDUE("逾期督办"),
   STEP("超时提醒"),
   TOLERANCE("容错纠错"),
-  ACCOUNT("账号安全");
+  ACCOUNT("账号安全"),
+  BULLETIN("情况通报");
 
   private final String label;
 
