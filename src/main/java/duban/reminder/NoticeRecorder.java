@@ -3,18 +3,25 @@ package duban.reminder;
 import static duban.supervision.SupervisionVariables.*;
 
 import duban.calendar.WorkingCalendar;
+import duban.supervision.ResponsibleContacts;
+import duban.supervision.TaskStatus;
 import duban.supervision.Today;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** Writes a notice about a task into the store, once per event, held to the next office hours. */
+/**
+ * Writes a notice about a task into the store, once per event, held to the next office hours, with its recipients:
+ * the units it is addressed to and copied to, and the responsible persons those units named at 签收.
+ */
 @Component
 class NoticeRecorder {
 
@@ -52,8 +59,32 @@ class NoticeRecorder {
         "请登录督办系统办理：" + settings.publicUrl() + "/camunda/app/tasklist/");
     store.add(new Notice(UUID.randomUUID().toString(), dedupeKey, kind, execution.getProcessBusinessKey(),
         execution.getProcessInstanceId(), List.copyOf(to), List.copyOf(cc), subject, body, deliverAfter, now,
-        Notice.PENDING, 0, null, null, Set.of()));
+        Notice.PENDING, 0, null, null, Set.of()), TASK_NUMBER.get(execution), TASK_TITLE.get(execution),
+        dueDate(execution), situation, targets(execution, to, cc));
     return deliverAfter;
+  }
+
+  private static List<NoticeStore.Target> targets(DelegateExecution execution, List<String> to, List<String> cc) {
+    Map<String, NoticeStore.Target> targets = new LinkedHashMap<>();
+    to.forEach(u -> targets.putIfAbsent("unit:" + u, NoticeStore.Target.unit(u, false)));
+    cc.forEach(u -> targets.putIfAbsent("unit:" + u, NoticeStore.Target.unit(u, true)));
+    for (ResponsibleContacts.Contact c : ResponsibleContacts.read(RESPONSIBLE_CONTACTS.get(execution))) {
+      boolean copy = !to.contains(c.unit());
+      if (!copy || cc.contains(c.unit())) {
+        String key = "person:" + c.name() + "/" + c.phone() + "/" + (c.email() == null ? "" : c.email());
+        targets.putIfAbsent(key, new NoticeStore.Target(key, copy, c.name(), c.email(), c.mobile()));
+      }
+    }
+    return List.copyOf(targets.values());
+  }
+
+  /** The date a digest lists for the task: its deadline, or a 长期 task's report date; none if it has neither. */
+  private static LocalDate dueDate(DelegateExecution execution) {
+    try {
+      return TaskStatus.dueDate(execution);
+    } catch (RuntimeException noDate) {
+      return null;
+    }
   }
 
   static String remaining(LocalDate due, LocalDate today) {
