@@ -3,6 +3,7 @@ package duban.reminder;
 import java.util.Collection;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +30,21 @@ class DeliveryIncidents {
 
   void raise(String dispatchId, Collection<String> processInstanceIds, String error) {
     String message = FAILURE + "：" + error;
+    String text = message.length() > 3900 ? message.substring(0, 3900) : message;
     for (String instance : processInstanceIds) {
-      try {
-        runtime.createIncident(TYPE, instance, dispatchId, message.length() > 3900 ? message.substring(0, 3900) : message);
-      } catch (ProcessEngineException instanceEnded) {
-        log.warn("No incident for notice delivery {}: instance {} is gone ({})", dispatchId, instance,
-            instanceEnded.getMessage());
+      // an incident needs an execution in an activity: one of the instance's, e.g. the ladder's timer
+      boolean raised = false;
+      for (Execution execution : runtime.createExecutionQuery().processInstanceId(instance).list()) {
+        try {
+          runtime.createIncident(TYPE, execution.getId(), dispatchId, text);
+          raised = true;
+          break;
+        } catch (ProcessEngineException notInAnActivity) {
+          // try the next one
+        }
+      }
+      if (!raised) {
+        log.warn("No incident for notice delivery {}: instance {} has ended", dispatchId, instance);
       }
     }
     log.error("{} (dispatch {}, {} tasks)", message, dispatchId, processInstanceIds.size());

@@ -189,7 +189,8 @@ class NoticeDispatcher {
   }
 
   private void failed(Dispatch d, Failure f, Instant now) {
-    String error = f.getMessage();
+    String error = d.channel().equals(DispatchStore.ROBOT) ? f.getMessage()
+        : (d.channel().equals(DispatchStore.MAIL) ? "发往 " + d.destination() + " 的邮件：" : "") + f.getMessage();
     log.warn("Notice to {} by {} failed ({}): {}", d.recipient(), d.channel(), f.kind, error);
     switch (f.kind) {
       case RATE_LIMITED -> {
