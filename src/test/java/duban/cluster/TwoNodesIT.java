@@ -20,8 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Two engine nodes on one database, both job executors running, as in a deployment on two machines: the reminder
- * jobs are shared out between them through the database's row locks, and every reminder reaches the SMTP server once.
+ * Two engine nodes on one database, both job executors and delivery rounds running, as in a deployment on two
+ * machines: the reminder jobs are shared out between them through the database's row locks, the notices are gathered
+ * into digests (one 督办通知单 per unit and rung) of which each notice is in exactly one per recipient, and every digest
+ * reaches the SMTP server once.
  */
 @ExtendWith(Postgres.class)
 class TwoNodesIT {
@@ -47,7 +49,10 @@ class TwoNodesIT {
           "--camunda.bpm.job-execution.max-wait=1000",
           // one job at a time per node, so that the node where the jobs are created cannot run them all alone
           "--camunda.bpm.job-execution.core-pool-size=1",
-          "--camunda.bpm.job-execution.max-pool-size=1")).toArray(String[]::new);
+          "--camunda.bpm.job-execution.max-pool-size=1",
+          // both nodes run a delivery round every second, racing each other for the same notices
+          "--duban.reminders.dispatch-interval=PT1S",
+          "--duban.reminders.digest-quiet=PT3S")).toArray(String[]::new);
       try (Node a = Node.start("node-a", db, settings); Node b = Node.start("node-b", db, settings)) {
         assertThat(a.jobExecutor().isActive()).isTrue();
         assertThat(b.jobExecutor().isActive()).isTrue();
@@ -67,14 +72,28 @@ class TwoNodesIT {
         List<Notices.Row> notices = Notices.all(jdbc);
         assertThat(notices).hasSize(57).allSatisfy(n -> {
           assertThat(n.status()).isEqualTo("SENT");
-          assertThat(n.attempts()).as("claims of %s", n.dedupeKey()).isOne();
           assertThat(n.kind()).isEqualTo("OVERDUE");
         });
+        // digests: each mailed once; the office's list every overdue task between them, several at a time
         List<Mailbox.Sent> sends = mail.sends();
-        for (Notices.Row n : notices) {
-          assertThat(Mailbox.timesSent(sends, n.subject(), n.body())).as("mails of %s", n.dedupeKey()).isOne();
+        List<Notices.Digest> digests = Notices.digests(jdbc);
+        for (Notices.Digest d : digests) {
+          assertThat(d.status()).isEqualTo("SENT");
+          assertThat(d.mailClaims()).as("claims of the mail of digest %s", d.subject()).isOne();
+          assertThat(Mailbox.timesSent(sends, d.subject(), d.body())).as("mails of digest %s", d.subject()).isOne();
         }
-        assertThat(sends).hasSize(57);
+        assertThat(sends).hasSize(digests.size());
+        List<Notices.Digest> office = digests.stream().filter(d -> d.recipient().equals("unit:supervision")).toList();
+        assertThat(office.stream().mapToInt(Notices.Digest::tasks).sum()).isEqualTo(57);
+        assertThat(office).anySatisfy(d -> {
+          assertThat(d.tasks()).isGreaterThan(1);
+          assertThat(d.subject()).isEqualTo("【逾期督办】" + d.tasks() + "项任务已超过完成时限");
+        });
+        assertThat(jdbc.queryForObject("select count(*) from duban_notice_target where digest_id is null", Integer.class))
+            .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from (select notice_id, recipient from duban_notice_target"
+            + " group by notice_id, recipient having count(distinct digest_id) > 1) x", Integer.class)).isZero();
+        assertThat(sends.size()).as("fewer mails than notice copies").isLessThan(57 * 2);
 
         HistoryService history = a.bean(HistoryService.class);
         List<HistoricJobLog> runs = history.createHistoricJobLogQuery().successLog().list();
@@ -91,7 +110,8 @@ class TwoNodesIT {
             .filter(r -> "node-a".equals(createdOn.get(r.getJobId()))).count();
         assertThat(movedToB).as("jobs created on node A and run by node B").isPositive();
         System.out.printf("TwoNodesIT: %d jobs run, %s; %d jobs created on node-a were run by node-b;"
-            + " %d notices, %d mails%n", runs.size(), runsPerHost, movedToB, notices.size(), sends.size());
+            + " %d notices, %d digests (%d to the office), %d mails%n", runs.size(), runsPerHost, movedToB,
+            notices.size(), digests.size(), office.size(), sends.size());
       }
     }
   }
