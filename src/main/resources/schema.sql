@@ -96,3 +96,9 @@ alter table duban_notice add column if not exists task_number integer;
 alter table duban_notice add column if not exists task_title varchar(500);
 alter table duban_notice add column if not exists due_date date;
 alter table duban_notice add column if not exists situation varchar(500);
+
+-- Settings the office changes at run time and that outlive restarts and new process versions.
+create table if not exists duban_setting (
+  name_  varchar(100) primary key,
+  value_ varchar(1000) not null
+);
