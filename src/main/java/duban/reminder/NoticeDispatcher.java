@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -70,7 +69,7 @@ class NoticeDispatcher {
 
   /** One round; returns how many messages went out. */
   synchronized int round() {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = Today.instant();
     gather(now);
     int sent = 0;
     for (int batch = 0; batch < 100; batch++) {

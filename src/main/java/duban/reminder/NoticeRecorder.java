@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +42,7 @@ class NoticeRecorder {
     if (to.isEmpty() || store.exists(dedupeKey)) {
       return null;
     }
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = Today.instant();
     Instant deliverAfter = calendar.nextDeliveryTime(now.atZone(Today.ZONE)).toInstant();
     String number = String.valueOf(TASK_NUMBER.get(execution));
     String subject = "【" + kind.label() + "】第" + number + "项 " + TASK_TITLE.get(execution) + "：" + situation;

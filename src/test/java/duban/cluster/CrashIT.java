@@ -55,8 +55,9 @@ class CrashIT {
           "--camunda.bpm.job-execution.wait-time-in-millis=500",
           "--camunda.bpm.job-execution.max-wait=1000")).toArray(String[]::new);
       // until the other node is dead, it alone delivers; then the test runs the survivor's rounds
-      String[] survivorSettings = Stream.concat(Stream.of(settings),
-          Stream.of("--duban.reminders.dispatch-interval=PT24H")).toArray(String[]::new);
+      String[] survivorSettings = Stream.of(settings)
+          .map(a -> a.startsWith("--duban.reminders.dispatch-interval=") ? "--duban.reminders.dispatch-interval=PT24H" : a)
+          .toArray(String[]::new);
       try (Node survivor = Node.start("survivor", db, survivorSettings)) {
         JdbcTemplate jdbc = survivor.bean(JdbcTemplate.class);
         ProcessInstance pi;

@@ -124,7 +124,8 @@ class RestartIT {
         List<Notices.Digest> digests = Notices.digests(second.bean(JdbcTemplate.class));
         for (Notices.Digest digest : digests) {
           assertThat(digest.mailClaims()).isOne();
-          assertThat(Mailbox.timesSent(sends, digest.subject(), digest.body())).as("mails of %s", digest.subject()).isOne();
+          assertThat(mail.timesSentTo(digest.address(), digest.subject(), digest.body())).as("mails of %s to %s",
+              digest.subject(), digest.address()).isOne();
         }
         assertThat(sends).hasSize(digests.size());
         System.out.printf("RestartIT: %d open tasks kept, %d timers fired once after the restart, %d waiting,"

@@ -80,7 +80,8 @@ class TwoNodesIT {
         for (Notices.Digest d : digests) {
           assertThat(d.status()).isEqualTo("SENT");
           assertThat(d.mailClaims()).as("claims of the mail of digest %s", d.subject()).isOne();
-          assertThat(Mailbox.timesSent(sends, d.subject(), d.body())).as("mails of digest %s", d.subject()).isOne();
+          assertThat(mail.timesSentTo(d.address(), d.subject(), d.body())).as("mails of digest %s to %s", d.subject(),
+              d.address()).isOne();
         }
         assertThat(sends).hasSize(digests.size());
         List<Notices.Digest> office = digests.stream().filter(d -> d.recipient().equals("unit:supervision")).toList();
@@ -112,6 +113,44 @@ class TwoNodesIT {
         System.out.printf("TwoNodesIT: %d jobs run, %s; %d jobs created on node-a were run by node-b;"
             + " %d notices, %d digests (%d to the office), %d mails%n", runs.size(), runsPerHost, movedToB,
             notices.size(), digests.size(), office.size(), sends.size());
+      }
+    }
+  }
+
+  /**
+   * The office's group robot allows 20 messages in any window (shortened to 5 seconds here) and 逾期督办 goes out one
+   * message per task: 57 posts from two nodes sharing one count in the database. None is refused, none lost.
+   */
+  @Test
+  void twoNodesKeepARobotUnderItsLimitWithNothingRefusedOrLost() throws Exception {
+    Postgres.Database db = Postgres.newDatabase("paced");
+    TestClock.runFrom(THURSDAY_MORNING);
+    try (Mailbox mail = new Mailbox(); LimitedRobot robot = new LimitedRobot(20, Duration.ofSeconds(5))) {
+      String[] settings = Stream.concat(Stream.of(mail.settings()), Stream.of(
+          "--duban.seed.import-on-startup=false",
+          "--camunda.bpm.job-execution.wait-time-in-millis=500",
+          "--camunda.bpm.job-execution.max-wait=1000",
+          "--duban.reminders.dispatch-interval=PT1S",
+          "--duban.reminders.digest-quiet=PT1S",
+          "--duban.reminders.per-task=OVERDUE",
+          "--duban.reminders.robot-pace.window=PT5S",
+          "--duban.reminders.webhooks.supervision=" + robot.url())).toArray(String[]::new);
+      try (Node a = Node.start("node-a", db, settings); Node b = Node.start("node-b", db, settings)) {
+        PlanImporter importer = a.bean(PlanImporter.class);
+        for (String plan : PLANS) {
+          importer.importPlan(plan, seed());
+        }
+        JdbcTemplate jdbc = a.bean(JdbcTemplate.class);
+        Await.until(Duration.ofMinutes(3), "57 notices sent", () -> Notices.all(jdbc).stream()
+            .filter(n -> n.status().equals("SENT")).count() == 57);
+        Await.quiet(a, Duration.ofMinutes(1));
+
+        assertThat(robot.refused()).as("posts the robot refused").isZero();
+        assertThat(robot.accepted()).hasSize(57).doesNotHaveDuplicates()
+            .allSatisfy(body -> assertThat(body).contains("逾期督办"));
+        assertThat(jdbc.queryForObject("select max(attempts) from duban_dispatch where channel = 'robot'", Integer.class))
+            .as("each post claimed once").isOne();
+        System.out.printf("TwoNodesIT: 57 robot posts paced at 20 per 5 s from two nodes, %d refused%n", robot.refused());
       }
     }
   }

@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Date;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -710,10 +709,6 @@ class ReminderTest {
   }
 
   private Job job(ProcessInstance pi, String activityId) {
-    return job(pi, activityId, false);
-  }
-
-  private Job job(ProcessInstance pi, String activityId, boolean anyDueDate) {
     return managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
   }
 
