@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -71,21 +70,27 @@ class DispatchStore {
   }
 
   /**
-   * Gathers the group's open notices (or only {@code noticeId}'s) into a new digest with its messages; empty if
-   * another node took them first.
+   * Gathers up to {@code limit} of the group's open notices, oldest first (or only {@code noticeId}'s), into a new
+   * digest with its messages; returns how many it took, 0 if another node took them first.
    */
-  Optional<String> gather(Group group, String noticeId, Instant now, Function<List<Entry>, Content> compose) {
+  int gather(Group group, String noticeId, int limit, Instant now, Function<List<Entry>, Content> compose) {
     return ownTransaction.execute(tx -> {
       String id = UUID.randomUUID().toString();
       jdbc.update("insert into duban_digest (id, recipient, kind, tasks, subject, body, created_at, status)"
           + " values (?,?,?,0,'','',?,?)", id, group.recipient(), group.kind().name(), Timestamp.from(now), Notice.PENDING);
-      int taken = jdbc.update("update duban_notice_target set digest_id = ? where digest_id is null and recipient = ?"
-              + " and kind = ? and deliver_after <= ?" + (noticeId == null ? "" : " and notice_id = ?"),
-          noticeId == null ? new Object[] {id, group.recipient(), group.kind().name(), Timestamp.from(now)}
-              : new Object[] {id, group.recipient(), group.kind().name(), Timestamp.from(now), noticeId});
+      Timestamp due = Timestamp.from(now);
+      int taken = noticeId != null
+          ? jdbc.update("update duban_notice_target set digest_id = ? where digest_id is null and recipient = ?"
+              + " and kind = ? and deliver_after <= ? and notice_id = ?", id, group.recipient(), group.kind().name(), due,
+              noticeId)
+          : jdbc.update("update duban_notice_target set digest_id = ? where digest_id is null and recipient = ?"
+              + " and kind = ? and deliver_after <= ? and notice_id in (select notice_id from duban_notice_target"
+              + " where digest_id is null and recipient = ? and kind = ? and deliver_after <= ? order by created_at,"
+              + " notice_id fetch first " + limit + " rows only)", id, group.recipient(), group.kind().name(), due,
+              group.recipient(), group.kind().name(), due);
       if (taken == 0) {
         tx.setRollbackOnly();
-        return Optional.<String>empty();
+        return 0;
       }
       List<Entry> entries = jdbc.query("select n.id, n.process_instance_id, n.business_key, n.task_number, n.task_title,"
           + " n.due_date, n.situation, n.subject, n.body, t.copy_only, t.person_name, t.email, t.phone"
@@ -105,7 +110,7 @@ class DispatchStore {
       if (content.channels().isEmpty()) {
         settleNotices(id, now);
       }
-      return Optional.of(id);
+      return taken;
     });
   }
 

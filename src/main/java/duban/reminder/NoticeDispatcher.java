@@ -28,6 +28,8 @@ class NoticeDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(NoticeDispatcher.class);
   private static final int BATCH = 500;
+  /** A 督办通知单 lists at most this many tasks; more (a burst across many plans) go into several. */
+  static final int MAX_TASKS = 200;
 
   private final DispatchStore store;
   private final DigestComposer composer;
@@ -94,13 +96,15 @@ class NoticeDispatcher {
           gather(group, notice, now);
         }
       } else {
-        gather(group, null, now);
+        while (gather(group, null, now) == MAX_TASKS) {
+          // the next digest takes the next tasks
+        }
       }
     }
   }
 
-  private void gather(Group group, String notice, Instant now) {
-    store.gather(group, notice, now, entries -> {
+  private int gather(Group group, String notice, Instant now) {
+    return store.gather(group, notice, MAX_TASKS, now, entries -> {
       DispatchStore.Content content = composer.compose(group.recipient(), group.kind(), entries);
       log.info("Notice {} to {} ({} tasks{}): {}", group.kind(), group.recipient(), entries.size(),
           content.channels().isEmpty() ? ", no channel: logged only" : "", content.subject());
