@@ -99,7 +99,8 @@ class RestartIT {
         assertThat(dueMeanwhile).hasSizeGreaterThan(20);
         assertThat(notYetDue).isNotEmpty();
         for (Job job : dueMeanwhile) {
-          assertThat(after.jobs().containsKey(job.getId())).as("timer %s still there", job.getId()).isFalse();
+          assertThat(after.jobs().containsKey(job.getId())).as("timer %s (%s, due %s) still there", job.getId(),
+              activity(history, job), job.getDuedate()).isFalse();
           assertThat(history.createHistoricJobLogQuery().jobId(job.getId()).successLog().list())
               .as("runs of timer %s", job.getId()).singleElement()
               .satisfies(log -> assertThat(log.getHostname()).isEqualTo("second-run"));
