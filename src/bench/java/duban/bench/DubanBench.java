@@ -50,12 +50,16 @@ class DubanBench {
             int port = freePort();
             GreenMail smtp = new GreenMail(new ServerSetup(port, "localhost", "smtp"));
             smtp.start();
-            try (App app = App.start(db.fresh("reminders"),
-                Map.of("spring.mail.host", "localhost", "spring.mail.port", String.valueOf(port)))) {
-              r.put("reminders", new ReminderBurstMeasure(app, smtp).run(config.reminders(), config.loaderThreads()));
+            BenchRobots robots = new BenchRobots();
+            Map<String, String> settings = new java.util.HashMap<>(robots.settings());
+            settings.putAll(Map.of("spring.mail.host", "localhost", "spring.mail.port", String.valueOf(port)));
+            try (App app = App.start(db.fresh("reminders"), settings)) {
+              r.put("reminders", new ReminderBurstMeasure(app, smtp, robots).run(config.reminders(),
+                  config.loaderThreads()));
             } finally {
               ClockUtil.reset();
               smtp.stop();
+              robots.close();
             }
           });
         }

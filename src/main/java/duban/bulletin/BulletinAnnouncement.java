@@ -32,9 +32,8 @@ class BulletinAnnouncement {
         .forEach(to::add);
     String link = publicUrl + "/api/plans/" + plan.code() + "/bulletins/" + issued.serial() + ".docx";
     announcements.announce("bulletin:" + plan.code() + ":" + issued.serial(), plan.code() + "-bulletin-" + issued.serial(),
-        to, "【情况通报】" + issued.title(),
-        String.join("\n", "致：联席会议办公室、各有关单位",
-            issued.title() + "已印发" + (issued.corrects() == null ? "" : "（更正第 " + issued.corrects() + " 期）") + "。",
+        to, issued.title(),
+        String.join("\n", issued.title() + "已印发" + (issued.corrects() == null ? "" : "（更正第 " + issued.corrects() + " 期）") + "。",
             "通报截至：" + issued.asOf(),
             "请登录督办系统下载：" + link));
   }

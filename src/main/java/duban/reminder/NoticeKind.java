@@ -1,6 +1,6 @@
 package duban.reminder;
 
-/** The rungs of the ladder, and the step-limit reminder. */
+/** The rungs of the ladder, the step-limit reminder, and the notices about no task (accounts, bulletins). */
 public enum NoticeKind {
   APPROACHING("临近提醒"),
   URGE("催办通知"),
@@ -18,5 +18,10 @@ public enum NoticeKind {
 
   public String label() {
     return label;
+  }
+
+  /** A notice about no task goes out as it was written, never gathered into a 督办通知单. */
+  public boolean aboutTasks() {
+    return this != ACCOUNT && this != BULLETIN;
   }
 }

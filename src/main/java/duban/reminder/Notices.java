@@ -6,8 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Notices other processes send through the same store and channels: recorded once per event, in the caller's
- * transaction, and delivered by the held-notice sweep once committed and inside office hours (a claim commits on a
- * connection of its own, so a notice cannot be sent by the transaction that records it).
+ * transaction, and delivered by the delivery round ({@link NoticeDispatcher}) once committed and inside office hours.
  */
 @Component
 public class Notices {

@@ -67,6 +67,8 @@ class SupervisionService {
         + "（" + CONTACT_PHONE.get(task) + "）；工作计划：" + WORK_PLAN.get(task) + "；节点安排：" + MILESTONES.get(task);
     append(task, ACKNOWLEDGEMENT_SUMMARY, line);
     journal.step(task, task.getProcessInstanceId(), Kind.ACKNOWLEDGED, null, unit, "签收 · " + line);
+    RESPONSIBLE_CONTACTS.set(task, ResponsibleContacts.with(RESPONSIBLE_CONTACTS.get(task), new ResponsibleContacts.Contact(
+        LEAD_UNIT.get(task), RESPONSIBLE_PERSON.get(task), CONTACT_PHONE.get(task), CONTACT_EMAIL.get(task))));
   }
 
   /** 重新交办: the office either puts another unit in the returning unit's place or confirms the original. */
@@ -87,7 +89,8 @@ class SupervisionService {
         ("replace".equals(REASSIGN_DECISION.get(task)) ? "重新交办：改由 " + unitNames.of(LEAD_UNIT.get(task)) + " 承办（原为 "
             + returningName + "）" : "重新交办：维持 " + returningName + " 承办") + (comment == null ? "" : "；意见：" + comment));
     // the unit now holding the assignment starts from an empty acknowledgement
-    for (Var<String> field : List.of(ACK_DECISION, RESPONSIBLE_PERSON, CONTACT_PHONE, WORK_PLAN, MILESTONES, RETURN_REASON)) {
+    for (Var<String> field : List.of(ACK_DECISION, RESPONSIBLE_PERSON, CONTACT_PHONE, CONTACT_EMAIL, WORK_PLAN, MILESTONES,
+        RETURN_REASON)) {
       field.set(task, null);
     }
   }
