@@ -35,8 +35,7 @@ class ScheduledBulletinIT {
     try (Mailbox mail = new Mailbox()) {
       String[] settings = Stream.concat(Stream.of(mail.settings()), Stream.of(
           "--duban.bulletins.check-interval=PT1S",
-          "--duban.reminders.sweep-interval=PT1S",
-          "--duban.reminders.sweep-grace=PT0S",
+          "--duban.reminders.dispatch-interval=PT1S",
           // the ladder's own reminders are not what this test is about
           "--camunda.bpm.job-execution.enabled=false")).toArray(String[]::new);
       try (Node a = Node.start("bulletin-a", db, settings); Node b = Node.start("bulletin-b", db, settings)) {
@@ -45,8 +44,13 @@ class ScheduledBulletinIT {
         assertThat(count(jdbc, "select count(*) from duban_bulletin")).as("nothing due in November").isZero();
 
         TestClock.runFrom(ISSUE_DAY);
-        Await.until(Duration.ofMinutes(2), "the bulletin mailed", () -> count(jdbc,
-            "select count(*) from duban_notice where kind = 'BULLETIN' and status = 'SENT'") == 1);
+        Await.until(Duration.ofMinutes(2), "the bulletin issued", () -> count(jdbc,
+            "select count(*) from duban_bulletin") == 1);
+        String notice = "(select id from duban_notice where kind = 'BULLETIN')";
+        Await.until(Duration.ofMinutes(2), "the bulletin mailed to everyone", () -> count(jdbc,
+            "select count(*) from duban_notice_target where notice_id in " + notice + " and digest_id is null") == 0
+            && Notices.digests(jdbc).stream().filter(d -> d.subject().startsWith("【情况通报】"))
+                .allMatch(d -> d.status().equals("SENT")));
         Thread.sleep(4000); // both nodes looked several times more
 
         List<Map<String, Object>> issued = jdbc.queryForList(
@@ -57,14 +61,21 @@ class ScheduledBulletinIT {
           assertThat(row.get("issued_by")).isEqualTo("system");
         });
         assertThat(count(jdbc, "select count(*) from duban_notice where kind = 'BULLETIN'")).isOne();
-        String toUnits = jdbc.queryForObject("select to_units from duban_notice where kind = 'BULLETIN'", String.class);
-        assertThat(toUnits).contains(",jointoffice,", ",kx,", ",jrj,", ",lixia,");
+        List<String> recipients = jdbc.queryForList(
+            "select recipient from duban_notice_target where notice_id in " + notice, String.class);
+        assertThat(recipients).contains("unit:jointoffice", "unit:kx", "unit:jrj", "unit:lixia").doesNotHaveDuplicates();
 
-        List<Mailbox.Sent> bulletins = mail.sends().stream().filter(s -> s.subject().startsWith("【情况通报】")).toList();
-        assertThat(bulletins).singleElement().satisfies(s -> {
-          assertThat(s.subject()).contains("第 1 期");
-          assertThat(s.text()).contains("/api/plans/JNSC2022/bulletins/1.docx");
-        });
+        // one message per recipient, each mailed once
+        List<Notices.Digest> digests = Notices.digests(jdbc).stream()
+            .filter(d -> d.subject().startsWith("【情况通报】")).toList();
+        assertThat(digests).hasSize(recipients.size());
+        for (Notices.Digest d : digests) {
+          assertThat(d.subject()).contains("第 1 期");
+          assertThat(d.body()).contains("/api/plans/JNSC2022/bulletins/1.docx");
+          assertThat(d.mailClaims()).as("claims of the mail to %s", d.recipient()).isOne();
+          assertThat(mail.timesSentTo(d.address(), d.subject(), d.body())).as("mails to %s", d.address()).isOne();
+        }
+        assertThat(mail.sends().stream().filter(m -> m.subject().startsWith("【情况通报】"))).hasSize(digests.size());
       }
     }
   }
