@@ -18,7 +18,19 @@ class RestAuthentication {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setInitParameters(Map.of(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, HttpBasicAuthenticationProvider.class.getName()));
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+    return registration;
+  }
+
+  /** duban's API also answers to the webapps' logged-in session, for the scripts the webapps load (CSRF-checked). */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthenticationFilter() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setInitParameters(Map.of(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, WebappSessionAuthenticationProvider.class.getName()));
+    registration.addUrlPatterns("/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
     return registration;
   }
