@@ -52,10 +52,10 @@ final class FileNames {
 
   static String clean(String raw) {
     String name = raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFC);
-    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
     name = INVISIBLE.matcher(name).replaceAll("");
     name = SCRIPT.matcher(name).replaceAll("");
     name = TAGS.matcher(name).replaceAll("");
+    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
     name = FORBIDDEN.matcher(name).replaceAll("_");
     name = BLANKS.matcher(name).replaceAll(" ").strip();
     // leading dots hide a file or climb a directory in some tools; trailing dots and blanks Windows drops
