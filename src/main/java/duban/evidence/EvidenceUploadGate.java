@@ -69,6 +69,8 @@ class EvidenceUploadGate extends OncePerRequestFilter {
     response.setStatus(refused.status().value());
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getOutputStream().write(JSON.writeValueAsBytes(body));
+    byte[] json = JSON.writeValueAsBytes(body);
+    response.setContentLength(json.length);
+    response.getOutputStream().write(json);
   }
 }
