@@ -307,9 +307,12 @@ class EvidenceApiTest {
             + "name=\"attachment-name\"\r\n\r\n会议纪要\r\n--" + Api.BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
     // refused either way: the REST layer does not find the task for the unit, or the engine refuses the command
     assertThat(create.statusCode()).as(text(create)).isIn(400, 403);
-    for (String user : List.of(supporter, "supervisor", "leader")) {
-      HttpResponse<byte[]> list = api.get(user, "/engine-rest/task/" + task + "/attachment");
-      assertThat(list.statusCode()).as(user + " " + text(list)).isEqualTo(403);
+    // the unit may not read the task's history, so the REST layer answers 404 before the engine's 403
+    assertThat(api.get(supporter, "/engine-rest/task/" + task + "/attachment").statusCode()).isIn(403, 404);
+    for (String office : List.of("supervisor", "leader")) {
+      HttpResponse<byte[]> list = api.get(office, "/engine-rest/task/" + task + "/attachment");
+      assertThat(list.statusCode()).as(office + " " + text(list)).isEqualTo(403);
+      assertThat(text(list)).contains("佐证材料");
     }
     identityService.setAuthentication(supporter, List.of(supporter));
     assertThatThrownBy(() -> taskService.createAttachment("application/pdf", task, null, "a.pdf", null, "http://x"))
@@ -319,7 +322,6 @@ class EvidenceApiTest {
     HttpResponse<byte[]> asAdmin = api.get("demo", "/engine-rest/task/" + task + "/attachment");
     assertThat(asAdmin.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(asAdmin.body())).as("nothing was attached").isEmpty();
-    assertThat(text(api.get("supervisor", "/engine-rest/task/" + task + "/attachment"))).contains("佐证材料");
   }
 
   // ------------------------------------------------------------------------------------------------ rounds

@@ -2,6 +2,7 @@
 // Each feature adds its own script to customScripts (one line each), relative to the tasklist folder.
 export default {
   customScripts: [
+    'scripts/duban-evidence.js',
   ],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
