@@ -50,7 +50,8 @@ class EvidenceListing {
       note = "提交本环节后，本轮材料即随报送封存，不能再增删";
     } catch (EvidenceRejectedException refused) {
       canAttach = false;
-      note = refused.getMessage();
+      // why a unit cannot add files helps it; reviewers never add any
+      note = caller.office() ? null : refused.getMessage();
     }
     Map<String, Boolean> openTasks = new HashMap<>();
     Map<String, String> names = new HashMap<>();

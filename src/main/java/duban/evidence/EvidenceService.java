@@ -2,6 +2,7 @@ package duban.evidence;
 
 import duban.evidence.EvidenceAccess.Caller;
 import duban.evidence.EvidenceAccess.Target;
+import duban.supervision.Today;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +63,7 @@ class EvidenceService {
       checkTotals(target.processInstanceId(), actual);
       Evidence evidence = new Evidence(UUID.randomUUID().toString(), target.processInstanceId(), target.businessKey(),
           target.taskId(), target.taskKey(), target.taskName(), target.round(), target.unit(), caller.userId(),
-          LocalDateTime.now(), name, kind, actual, sha256);
+          Today.now(), name, kind, actual, sha256);
       transaction.executeWithoutResult(status -> {
         try (InputStream in = Files.newInputStream(temp)) {
           store.insert(evidence, in);

@@ -15,21 +15,21 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Real files of every kind, made with the libraries that write them (POI, ImageIO), and hostile ones. */
-final class Samples {
+public final class Samples {
 
   private Samples() {}
 
-  static byte[] pdf() {
+  public static byte[] pdf() {
     return ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
         + "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
         .getBytes(StandardCharsets.US_ASCII);
   }
 
-  static byte[] png() throws IOException {
+  public static byte[] png() throws IOException {
     return image("png");
   }
 
-  static byte[] jpeg() throws IOException {
+  public static byte[] jpeg() throws IOException {
     return image("jpg");
   }
 
@@ -43,7 +43,7 @@ final class Samples {
     return out.toByteArray();
   }
 
-  static byte[] docx(String text) throws IOException {
+  public static byte[] docx(String text) throws IOException {
     try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       doc.createParagraph().createRun().setText(text);
       doc.write(out);
@@ -51,7 +51,7 @@ final class Samples {
     }
   }
 
-  static byte[] xlsx() throws IOException {
+  public static byte[] xlsx() throws IOException {
     try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       book.createSheet("服务企业名单").createRow(0).createCell(0).setCellValue("济南某科技有限公司");
       book.write(out);
