@@ -69,6 +69,7 @@ class EvidenceApiTest {
   @Autowired EvidenceStore store;
   @Autowired EvidenceAccess access;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired EvidenceLedger ledger;
 
   private Api api;
   private LifecycleDriver driver;
@@ -322,6 +323,27 @@ class EvidenceApiTest {
     HttpResponse<byte[]> asAdmin = api.get("demo", "/engine-rest/task/" + task + "/attachment");
     assertThat(asAdmin.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(asAdmin.body())).as("nothing was attached").isEmpty();
+  }
+
+  @Test
+  void theWebappSessionReadsButChangesNothingWithoutItsCsrfToken() throws Exception {
+    String task = contributionOf(supporter).getId();
+    String id = uploaded(supporter, task, "纪要.pdf", null, Samples.pdf()).get("id").asText();
+    duban.security.WebappSessionClient session = new duban.security.WebappSessionClient(port);
+    assertThat(session.login(supporter, "demo")).isEqualTo(200);
+    assertThat(session.get("/api/tasks/" + task + "/evidence").statusCode()).isEqualTo(200);
+    assertThat(session.get("/api/evidence/" + id).statusCode()).isEqualTo(200);
+    session.forgetCsrfToken();
+    assertThat(session.postJson("/api/tasks/" + task + "/evidence", "{}").statusCode()).isEqualTo(401);
+    assertThat(stored()).isEqualTo(1);
+  }
+
+  @Test
+  void theLedgerCountsATasksFiles() throws Exception {
+    uploaded(supporter, contributionOf(supporter).getId(), "一.pdf", null, Samples.pdf());
+    uploaded(coLead, contributionOf(coLead).getId(), "二.png", null, Samples.png());
+    assertThat(ledger.counts(List.of(pi.getId(), "none"))).containsExactly(Map.entry(pi.getId(), 2));
+    assertThat(ledger.entries(pi.getId())).extracting(EvidenceLedger.Entry::name).containsExactly("一.pdf", "二.png");
   }
 
   // ------------------------------------------------------------------------------------------------ rounds
