@@ -36,6 +36,12 @@ create table if not exists duban_calendar_day (
   name  varchar(100)
 );
 
+-- Settings the office changes at run time and that outlive restarts and new process versions.
+create table if not exists duban_setting (
+  name_  varchar(100) primary key,
+  value_ varchar(1000) not null
+);
+
 -- 佐证材料 (evidence): the files live in the database, so a backup of it holds them. One row per file; the content
 -- in chunks (bytea: PostgreSQL's binary type, which H2 reads as binary varying). The file's display name is never a path.
 create table if not exists duban_evidence (

@@ -22,6 +22,11 @@ public class CurrentUser {
     return auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
   }
 
+  public boolean inGroup(String group) {
+    Authentication auth = identityService.getCurrentAuthentication();
+    return auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(group);
+  }
+
   public String id() {
     Authentication auth = identityService.getCurrentAuthentication();
     return auth == null ? null : auth.getUserId();
