@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -104,6 +107,17 @@ class EvidenceBrowserTest {
     Path files = Files.createDirectories(Path.of("target", "e2e-evidence"));
     Path minutes = Files.write(files.resolve("座谈会会议纪要.pdf"), Samples.pdf());
     Path photo = Files.write(files.resolve("科创金融服务现场.png"), Samples.png());
+
+    // a first load of Tasklist on a busy two-core machine can take longer than the browser's usual wait
+    browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    try {
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(90)).until(
+          ExpectedConditions.visibilityOfElementLocated(Browser.LOGIN_USER));
+    } catch (RuntimeException slow) {
+      System.err.println("DIAG resources:\n" + browser.js("return performance.getEntriesByType('resource')"
+          + ".map(e => e.name + ' ' + e.responseStatus + ' ' + Math.round(e.duration)).join('\\n')"));
+      throw slow;
+    }
 
     // the unit attaches two files in the tab beside its form, then submits the form
     browser.login("tasklist", UNIT);
