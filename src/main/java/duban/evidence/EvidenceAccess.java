@@ -7,7 +7,7 @@ import static duban.supervision.SupervisionVariables.REVIEW_ROUNDS;
 import static duban.supervision.SupervisionVariables.SUPPORTING_UNITS;
 
 import duban.security.CurrentUser;
-import duban.security.WithoutCaller;
+import duban.engine.WithoutCaller;
 import duban.supervision.SupervisionLists;
 import duban.supervision.SupervisionProcess;
 import duban.unit.UnitDirectory;

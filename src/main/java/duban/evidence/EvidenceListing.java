@@ -2,7 +2,7 @@ package duban.evidence;
 
 import duban.evidence.EvidenceAccess.Caller;
 import duban.evidence.EvidenceAccess.Process;
-import duban.security.WithoutCaller;
+import duban.engine.WithoutCaller;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -6,7 +6,8 @@ public enum NoticeKind {
   URGE("催办通知"),
   OVERDUE("逾期督办"),
   STEP("超时提醒"),
-  TOLERANCE("容错纠错");
+  TOLERANCE("容错纠错"),
+  ACCOUNT("账号安全");
 
   private final String label;
 

@@ -41,8 +41,7 @@ class NoticeRecorder {
     String number = String.valueOf(TASK_NUMBER.get(execution));
     String subject = "【" + kind.label() + "】第" + number + "项 " + TASK_TITLE.get(execution) + "：" + situation;
     String body = String.join("\n",
-        "致：" + String.join("、", to.stream().map(recipients::name).toList())
-            + (cc.isEmpty() ? "" : "（抄送：" + String.join("、", cc.stream().map(recipients::name).toList()) + "）"),
+        addressed(to, cc),
         "任务：" + PLAN_CODE.get(execution) + " 第" + number + "项",
         "具体措施：" + MEASURE.get(execution),
         "完成时限：" + DEADLINE_TEXT.get(execution)
@@ -54,6 +53,24 @@ class NoticeRecorder {
         execution.getProcessInstanceId(), List.copyOf(to), List.copyOf(cc), subject, body, deliverAfter, now,
         Notice.PENDING, 0, null, null, Set.of()));
     return deliverAfter;
+  }
+
+  /** A notice about no process instance, deliverable at once. */
+  void recordNow(String subjectKey, String dedupeKey, NoticeKind kind, List<String> to, List<String> cc, String subject,
+      String text) {
+    if (to.isEmpty() || store.exists(dedupeKey)) {
+      return;
+    }
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    String body = String.join("\n", addressed(to, cc), text,
+        "督办系统：" + settings.publicUrl() + "/camunda/app/tasklist/");
+    store.add(new Notice(UUID.randomUUID().toString(), dedupeKey, kind, subjectKey, "", List.copyOf(to),
+        List.copyOf(cc), "【" + kind.label() + "】" + subject, body, now, now, Notice.PENDING, 0, null, null, Set.of()));
+  }
+
+  private String addressed(List<String> to, List<String> cc) {
+    return "致：" + String.join("、", to.stream().map(recipients::name).toList())
+        + (cc.isEmpty() ? "" : "（抄送：" + String.join("、", cc.stream().map(recipients::name).toList()) + "）");
   }
 
   static String remaining(LocalDate due, LocalDate today) {

@@ -26,4 +26,12 @@ public class Notices {
     recorder.record(execution, execution.getProcessBusinessKey() + "|TOLERANCE|" + event, NoticeKind.TOLERANCE, to, cc,
         situation);
   }
+
+  /**
+   * Records an account notice (a lock-out) about no task, once per event, to go out with the next sweep whatever the
+   * hour: it is about security, not work.
+   */
+  public void account(String userId, String event, List<String> to, List<String> cc, String subject, String text) {
+    recorder.recordNow("account:" + userId, "ACCOUNT|" + userId + "|" + event, NoticeKind.ACCOUNT, to, cc, subject, text);
+  }
 }

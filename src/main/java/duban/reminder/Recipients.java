@@ -36,6 +36,7 @@ class Recipients {
       case "supervision" -> "督查室";
       case "jointoffice" -> "联席会议办公室";
       case "tolerance" -> "容错认定机构";
+      case "camunda-admin" -> "系统管理员";
       default -> directory.byCode(code).map(u -> u.aliases().isEmpty() ? u.name() : u.aliases().get(0)).orElse(code);
     };
   }

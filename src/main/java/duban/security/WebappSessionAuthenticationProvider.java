@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpSession;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -17,7 +16,7 @@ import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
  * the session's CSRF token in {@code X-XSRF-TOKEN}, as the webapps' own requests do; without it the session does not
  * count, so a page of another site cannot act through a logged-in user's browser.
  */
-public class WebappSessionAuthenticationProvider extends HttpBasicAuthenticationProvider {
+public class WebappSessionAuthenticationProvider extends BasicAuthentication {
 
   private static final Pattern SAFE = Pattern.compile("GET|HEAD|OPTIONS");
 

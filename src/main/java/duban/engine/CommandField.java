@@ -1,4 +1,4 @@
-package duban.security;
+package duban.engine;
 
 import java.lang.reflect.Field;
 
@@ -6,12 +6,12 @@ import java.lang.reflect.Field;
  * A protected field of an engine command that a guard must read (the engine offers no getter). Resolved when the
  * guard is created: an engine upgrade that moves the field fails at start-up rather than leaving the guard blind.
  */
-final class CommandField<C, T> {
+public final class CommandField<C, T> {
 
   private final Field field;
   private final Class<T> type;
 
-  CommandField(Class<C> command, String name, Class<T> type) {
+  public CommandField(Class<C> command, String name, Class<T> type) {
     this.type = type;
     try {
       field = command.getDeclaredField(name);
@@ -21,7 +21,7 @@ final class CommandField<C, T> {
     }
   }
 
-  T of(C command) {
+  public T of(C command) {
     try {
       return type.cast(field.get(command));
     } catch (IllegalAccessException e) {

@@ -1,12 +1,12 @@
-package duban.security;
+package duban.engine;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
- * Runs engine calls with the caller's authentication set aside and puts it back afterwards: for the answers the
- * system owes a caller about their own submit (form checks, what became of their task) from data they may not read.
+ * Runs engine calls with the caller's authentication set aside and puts it back afterwards: for features that
+ * decide themselves what a caller may see (evidence) from data the caller's grants do not cover.
  */
 public final class WithoutCaller {
 
