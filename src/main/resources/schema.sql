@@ -182,3 +182,29 @@ create table if not exists duban_bulletin (
   primary key (plan_code, serial),
   unique (plan_code, scheduled_for)
 );
+
+-- 佐证材料 (evidence): the files live in the database, so a backup of it holds them. One row per file; the content
+-- in chunks (bytea: PostgreSQL's binary type, which H2 reads as binary varying). The file's display name is never a path.
+create table if not exists duban_evidence (
+  id                  varchar(36)  primary key,
+  process_instance_id varchar(64)  not null,
+  business_key        varchar(80),
+  task_id             varchar(64)  not null,
+  task_key            varchar(64)  not null,
+  task_name           varchar(300),
+  round_no            integer      not null,
+  unit_code           varchar(40)  not null,
+  uploaded_by         varchar(64)  not null,
+  uploaded_at         timestamp    not null,
+  name                varchar(300) not null,
+  kind                varchar(10)  not null,
+  size_bytes          bigint       not null,
+  sha256              varchar(64)  not null
+);
+create index if not exists duban_evidence_process on duban_evidence (process_instance_id);
+create table if not exists duban_evidence_chunk (
+  evidence_id varchar(36) not null references duban_evidence (id) on delete cascade,
+  seq         integer     not null,
+  data        bytea       not null,
+  primary key (evidence_id, seq)
+);

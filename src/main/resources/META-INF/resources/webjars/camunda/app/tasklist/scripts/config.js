@@ -6,6 +6,7 @@ export default {
   customScripts: [
     'duban/form-messages-zh',
     'duban/date-phrases-zh',
+    'scripts/duban-evidence.js',
   ],
   app: app('任务中心', 'Tasks'),
   locales,
