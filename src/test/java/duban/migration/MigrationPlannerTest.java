@@ -74,6 +74,7 @@ class MigrationPlannerTest {
   @Test
   void listsEveryInstanceWaitingAtAStepTheNewVersionLacksAndMovesNone() throws IOException {
     int atReport = 5;
+    deployOwnSourceVersion();
     for (int i = 0; i < atReport; i++) {
       start("PLN" + i, 3); // past its deadline: starts at 报送
     }
@@ -145,10 +146,22 @@ class MigrationPlannerTest {
 
   /** The shipped process with 报送 under another id, deployed with its forms. */
   private ProcessDefinition deployWithRenamedReport() throws IOException {
+    return deploy("renamed report", "Task_SubmitReport", "Task_SubmitProgressReport");
+  }
+
+  /**
+   * The shipped process deployed again as a version of this test's own, so that only this test's instances stand on
+   * the version it migrates from (the application context is shared with other process tests).
+   */
+  private ProcessDefinition deployOwnSourceVersion() throws IOException {
+    return deploy("own source version", "Task_SubmitReport", "Task_SubmitReport");
+  }
+
+  private ProcessDefinition deploy(String name, String activity, String renamedTo) throws IOException {
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     String bpmn = resolver.getResource("classpath:bpmn/TaskSupervisionProcess.bpmn")
-        .getContentAsString(StandardCharsets.UTF_8).replace("Task_SubmitReport", "Task_SubmitProgressReport");
-    DeploymentBuilder deployment = repositoryService.createDeployment().name("renamed report")
+        .getContentAsString(StandardCharsets.UTF_8).replace(activity, renamedTo);
+    DeploymentBuilder deployment = repositoryService.createDeployment().name(name)
         .addString("TaskSupervisionProcess.bpmn", bpmn);
     for (Resource form : resolver.getResources("classpath*:forms/*.form")) {
       deployment.addInputStream(form.getFilename(), form.getInputStream());
