@@ -7,10 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/**
- * Unit and role codes to addresses: a unit's contact e-mail, a role's configured one, a unit's robot webhook and its
- * 钉钉 secret.
- */
+/** Unit and role codes to addresses: a unit's contact e-mail, a role's configured one, a unit's robot webhook. */
 @Component
 class Recipients {
 
@@ -31,12 +28,7 @@ class Recipients {
   }
 
   Optional<String> webhook(String code) {
-    return Optional.ofNullable(settings.webhooks().get(code)).filter(url -> !url.isBlank());
-  }
-
-  /** A 钉钉 robot's 加签 secret. */
-  Optional<String> webhookSecret(String code) {
-    return Optional.ofNullable(settings.webhookSecrets().get(code)).filter(secret -> !secret.isBlank());
+    return Optional.ofNullable(settings.webhooks().get(code));
   }
 
   String name(String code) {
@@ -44,7 +36,6 @@ class Recipients {
       case "supervision" -> "督查室";
       case "jointoffice" -> "联席会议办公室";
       case "tolerance" -> "容错认定机构";
-      case "camunda-admin" -> "系统管理员";
       default -> directory.byCode(code).map(u -> u.aliases().isEmpty() ? u.name() : u.aliases().get(0)).orElse(code);
     };
   }

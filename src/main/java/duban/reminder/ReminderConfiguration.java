@@ -16,11 +16,14 @@ class ReminderConfiguration {
   }
 
   @Bean
-  JavaDelegate noticeDeliveryDelegate(LadderService ladder) {
-    return ladder::scheduleNext;
+  JavaDelegate noticeDeliveryDelegate(NoticeDelivery delivery, LadderService ladder) {
+    return execution -> {
+      delivery.deliverDue(execution.getProcessInstanceId());
+      ladder.scheduleNext(execution);
+    };
   }
 
-  /** Back-off of a failing reminder job (and of a failing message), as the BPMN's failedJobRetryTimeCycle reads it. */
+  /** Back-off of a failing reminder job, as the BPMN's failedJobRetryTimeCycle reads it. */
   @Bean
   String reminderRetryCycle(ReminderSettings settings) {
     return settings.retryCycle();

@@ -50,11 +50,6 @@ class SupervisionListeners {
   }
 
   @Bean
-  TaskListener signOffListener(SupervisionService service) {
-    return service::signOffDecided;
-  }
-
-  @Bean
   ExecutionListener unitAccessListener(SupervisionService service) {
     return service::grantUnitAccess;
   }

@@ -148,12 +148,12 @@ class UnitDirectoryTest {
   void configurationLoadsTheShippedFileOrAnOverride() {
     UnitDirectoryConfiguration configuration = new UnitDirectoryConfiguration();
     DefaultResourceLoader loader = new DefaultResourceLoader();
-    assertThat(configuration.read(loader, "classpath:seeds/units.yaml", units -> units).all())
+    assertThat(configuration.unitDirectory(loader, "classpath:seeds/units.yaml").all())
         .isEqualTo(shipped.all());
     assertThatIllegalStateException()
-        .isThrownBy(() -> configuration.read(loader, "classpath:seeds/jinan-shuangchuang-task-division-2022.txt", units -> units))
+        .isThrownBy(() -> configuration.unitDirectory(loader, "classpath:seeds/jinan-shuangchuang-task-division-2022.txt"))
         .withMessageStartingWith("classpath:seeds/jinan-shuangchuang-task-division-2022.txt：");
-    assertThatThrownBy(() -> configuration.read(loader, "classpath:nosuch.yaml", units -> units))
+    assertThatThrownBy(() -> configuration.unitDirectory(loader, "classpath:nosuch.yaml"))
         .isInstanceOf(UncheckedIOException.class).hasMessageContaining("classpath:nosuch.yaml");
   }
 }
