@@ -16,6 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
     "spring.datasource.url=jdbc:h2:mem:engine-tests;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
     "duban.seed.import-on-startup=false",
-    "duban.reminders.sweep-interval=PT24H",
+    "duban.reminders.dispatch-interval=PT24H",
     "duban.reminders.recovery-interval=PT24H"})
 public @interface EngineTest {}

@@ -50,12 +50,25 @@ class DubanBench {
             int port = freePort();
             GreenMail smtp = new GreenMail(new ServerSetup(port, "localhost", "smtp"));
             smtp.start();
-            try (App app = App.start(db.fresh("reminders"),
-                Map.of("spring.mail.host", "localhost", "spring.mail.port", String.valueOf(port)))) {
-              r.put("reminders", new ReminderBurstMeasure(app, smtp).run(config.reminders(), config.loaderThreads()));
+            BenchRobots robots = new BenchRobots();
+            Map<String, String> settings = new java.util.HashMap<>(robots.settings());
+            settings.putAll(Map.of("spring.mail.host", "localhost", "spring.mail.port", String.valueOf(port)));
+            try (App app = App.start(db.fresh("reminders"), settings)) {
+              r.put("reminders", new ReminderBurstMeasure(app, smtp, robots).run(config.reminders(),
+                  config.loaderThreads()));
             } finally {
               ClockUtil.reset();
               smtp.stop();
+              robots.close();
+            }
+          });
+        }
+        if (config.runs("overview")) {
+          Progress.log("overview, timeline and ledger (issue 15)");
+          attempt(report, r, "overview", () -> {
+            try (App app = App.start(db.fresh("overview"), Map.of("camunda.bpm.job-execution.enabled", "false"))) {
+              r.put("overview", new OverviewMeasure(app).run(Integer.getInteger("bench.overviewLifecyclePlans", 2),
+                  Integer.getInteger("bench.overviewPlans", 1000), config.queryIterations() * 5, config.loaderThreads()));
             }
           });
         }

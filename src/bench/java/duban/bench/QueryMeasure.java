@@ -39,7 +39,7 @@ final class QueryMeasure {
     this.filters = app.engine.getFilterService();
     this.tasks = app.engine.getTaskService();
     this.runtime = app.engine.getRuntimeService();
-    this.users = new Users(app.engine.getIdentityService());
+    this.users = new Users(app.engine.getIdentityService(), app.engine.getAuthorizationService());
   }
 
   /** Loads up to each checkpoint in turn and measures there, so a long run that is stopped keeps its last sizes. */

@@ -25,7 +25,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * Issue 9 point 4. Plans are imported on a Thursday morning and their first deliveries drained; then the clock jumps
  * to a working Monday months later, when every task's ladder check and every unanswered step limit is due at once.
  * The job executor (default settings) is started and the burst timed until no job is due and no notice waits, with
- * every notice mailed to GreenMail. The baseline: as many bare timer jobs, due at once, that deliver nothing.
+ * every notice delivered: gathered into digests, mailed to GreenMail and posted to one robot per unit that refuses
+ * more than 20 a minute. The baseline: as many bare timer jobs, due at once, that deliver nothing.
  */
 final class ReminderBurstMeasure {
 
@@ -36,12 +37,14 @@ final class ReminderBurstMeasure {
 
   private final App app;
   private final GreenMail smtp;
+  private final BenchRobots robots;
   private final ManagementService management;
   private final RuntimeService runtime;
 
-  ReminderBurstMeasure(App app, GreenMail smtp) {
+  ReminderBurstMeasure(App app, GreenMail smtp, BenchRobots robots) {
     this.app = app;
     this.smtp = smtp;
+    this.robots = robots;
     this.management = app.engine.getManagementService();
     this.runtime = app.engine.getRuntimeService();
   }
@@ -68,6 +71,9 @@ final class ReminderBurstMeasure {
 
     smtp.purgeEmailFromAllMailboxes();
     long before = notices("1 = 1");
+    int robotPostsBefore = robots.accepted();
+    int robotRefusedBefore = robots.refused();
+    long digestsBefore = count("select count(*) from duban_digest");
     at(BURST);
     long start = System.nanoTime();
     app.jobExecutor().start();
@@ -87,6 +93,11 @@ final class ReminderBurstMeasure {
     m.put("sent", notices("status = 'SENT' and created_at >= ?", java.sql.Timestamp.from(instant(BURST))));
     m.put("failedJobs", management.createJobQuery().withException().count());
     m.putAll(mail());
+    m.put("digests", count("select count(*) from duban_digest") - digestsBefore);
+    m.put("robotPosts", robots.accepted() - robotPostsBefore);
+    m.put("robotRefused", robots.refused() - robotRefusedBefore);
+    // the burst's tasks are not acknowledged, so no responsible person (and no mobile) is known yet
+    m.put("sms", count("select count(*) from duban_dispatch where channel = 'sms' and status = 'SENT'"));
     m.put("dubanSeconds", Stats.round(seconds));
     m.put("dubanJobsDoneSeconds", Stats.round(jobsSeconds));
     m.put("pendingAfterJobs", pendingAfterJobs);
@@ -134,7 +145,7 @@ final class ReminderBurstMeasure {
     return management.createJobQuery().duedateLowerThan(Date.from(instant(moment).plusSeconds(1))).count();
   }
 
-  /** Message copies in GreenMail, the distinct notices they carry, and copies of one notice sent more than once. */
+  /** Message copies in GreenMail, the distinct messages they are, and copies of one message sent more than once. */
   private Map<String, Object> mail() throws MessagingException, IOException {
     MimeMessage[] copies = smtp.getReceivedMessages();
     Map<String, Set<String>> idsByContent = new HashMap<>();
@@ -153,6 +164,10 @@ final class ReminderBurstMeasure {
   private static String addresses(MimeMessage m, Message.RecipientType type) throws MessagingException {
     Address[] a = m.getRecipients(type);
     return a == null ? "" : Arrays.toString(a);
+  }
+
+  private long count(String sql) {
+    return app.jdbc().queryForObject(sql, Long.class);
   }
 
   private long notices(String where, Object... args) {

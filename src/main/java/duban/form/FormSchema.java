@@ -40,6 +40,10 @@ public record FormSchema(String id, String executionPlatformVersion, Map<String,
         collect(c.path("components"), fields, formId);
         continue;
       }
+      if (c.path("disabled").asBoolean(false)) {
+        // shown as plain text, never submitted by the form (form-js leaves disabled fields out), so never accepted
+        continue;
+      }
       if (!INPUT_TYPES.contains(type)) {
         throw new IllegalArgumentException("表单 " + formId + " 含有服务端无法校验的组件类型: " + type);
       }

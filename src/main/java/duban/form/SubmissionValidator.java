@@ -1,98 +1,29 @@
 package duban.form;
 
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a task submit against the Camunda Form the task shows, because the engine itself does not: required
- * fields, lengths, ranges and choices, and no variable the form does not ask for. Form-specific business rules run
- * after the form's own rules.
+ * Checks a submit against the Camunda Form it answers, because the engine itself does not: required fields, lengths,
+ * ranges and choices, the type each field stores, no variable the form does not ask for, and none the form hides
+ * under the submitted values. Form-specific business rules run after the form's own rules. The engine calls it for
+ * every submit (duban.engine); it reads nothing itself.
  */
 @Component
 public class SubmissionValidator {
 
-  private final ProcessEngineConfigurationImpl engineConfiguration;
-  private final FormService formService;
-  private final RepositoryService repositoryService;
   private final List<SubmissionRule> rules;
-  private final Map<String, Optional<FormSchema>> schemas = new ConcurrentHashMap<>();
 
-  SubmissionValidator(ProcessEngineConfigurationImpl engineConfiguration, FormService formService,
-      RepositoryService repositoryService, List<SubmissionRule> rules) {
-    this.engineConfiguration = engineConfiguration;
-    this.formService = formService;
-    this.repositoryService = repositoryService;
+  SubmissionValidator(List<SubmissionRule> rules) {
     this.rules = rules;
   }
 
-  /**
-   * Checks a submit in a command of its own, whatever the caller's grants: the task and its variables in one read.
-   *
-   * @throws SubmissionRejectedException naming every problem, if the submit breaks the task's form
-   */
-  public void check(String taskId, Map<String, ?> submittedVariables) {
-    engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
-      TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      if (task != null) { // otherwise the engine answers "task not found" itself
-        check(task, submittedVariables);
-      }
-      return null;
-    });
-  }
-
-  /** Checks a submit inside the command that completes the task, on the entity and variables it has loaded. */
-  void check(TaskEntity task, Map<String, ?> submittedVariables) {
-    Optional<FormSchema> schema = schemaOf(task);
-    if (schema.isEmpty()) {
-      return;
-    }
-    Submission submission = new Submission(
-        task.getId(),
-        task.getName(),
-        SubmittedValues.plain(submittedVariables),
-        SubmittedValues.plain(task.getVariables()));
-    enforce(schema.get(), submission);
-  }
-
-  /**
-   * Checks a start-form submit (by definition id, or by key for the latest version). Its rules may look at the
-   * caller, who must still be authenticated.
-   */
-  public void checkStart(String definitionIdOrKey, boolean byKey, Map<String, ?> submittedVariables) {
-    ProcessDefinition definition = byKey
-        ? repositoryService.createProcessDefinitionQuery().processDefinitionKey(definitionIdOrKey).latestVersion().singleResult()
-        : repositoryService.createProcessDefinitionQuery().processDefinitionId(definitionIdOrKey).singleResult();
-    if (definition == null) {
-      return; // the engine answers "not found" itself
-    }
-    Optional<FormSchema> schema = schemas.computeIfAbsent(definition.getId() + "/start", key -> {
-      try (InputStream in = formService.getDeployedStartForm(definition.getId())) {
-        return Optional.of(FormSchema.read(in));
-      } catch (ProcessEngineException e) {
-        return Optional.empty();
-      } catch (java.io.IOException e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    if (schema.isPresent()) {
-      enforce(schema.get(), new Submission(null, definition.getName(), SubmittedValues.plain(submittedVariables), Map.of()));
-    }
-  }
-
-  private void enforce(FormSchema schema, Submission submission) {
+  /** Every problem of the submit, the form's first; the business rules only run on a submit the form allows. */
+  public List<String> problems(FormSchema schema, Submission submission) {
     List<String> violations = violations(schema, submission);
     if (violations.isEmpty()) {
       for (SubmissionRule rule : rules) {
@@ -101,21 +32,7 @@ public class SubmissionValidator {
         }
       }
     }
-    if (!violations.isEmpty()) {
-      throw new SubmissionRejectedException(submission.taskName(), violations);
-    }
-  }
-
-  private Optional<FormSchema> schemaOf(TaskEntity task) {
-    return schemas.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(), key -> {
-      try (InputStream in = formService.getDeployedTaskForm(task.getId())) {
-        return Optional.of(FormSchema.read(in));
-      } catch (ProcessEngineException e) {
-        return Optional.empty(); // a task without a deployed Camunda Form
-      } catch (java.io.IOException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    return violations;
   }
 
   static List<String> violations(FormSchema schema, Submission submission) {
@@ -127,10 +44,18 @@ public class SubmissionValidator {
     }
     Map<String, Object> merged = submission.merged();
     for (FormField field : schema.fields().values()) {
+      Object value = submission.submitted().get(field.key());
       if (field.hide() != null && field.hide().isTrue(merged)) {
+        // Tasklist does not send a hidden field: a value for one is not the user's answer to this form
+        if (!isBlank(value)) {
+          violations.add("「" + field.label() + "」在当前选择下不显示，不得提交");
+        }
         continue;
       }
-      Object value = submission.submitted().get(field.key());
+      if (value instanceof SubmittedValues.Foreign foreign) {
+        violations.add("「" + field.label() + "」不接受 " + foreign.type() + " 类型的值，应为" + expected(field));
+        continue;
+      }
       if (isBlank(value)) {
         if (field.required()) {
           violations.add("「" + field.label() + "」为必填项");
@@ -140,6 +65,15 @@ public class SubmissionValidator {
       checkValue(field, value, submission, violations);
     }
     return violations;
+  }
+
+  private static String expected(FormField field) {
+    return switch (field.type()) {
+      case "number" -> "数字";
+      case "checkbox" -> "是或否";
+      case "taglist", "checklist" -> "Json 列表";
+      default -> "文本";
+    };
   }
 
   private static void checkValue(FormField field, Object value, Submission submission, List<String> violations) {

@@ -27,6 +27,17 @@ final class ChineseNumerals {
     return tens < 0 || units < 0 ? -1 : tens * 10 + units;
   }
 
+  /** The numeral of 1..99, e.g. 十二 for 12. */
+  static String format(int number) {
+    if (number < 1 || number > 99) {
+      return String.valueOf(number);
+    }
+    int tens = number / 10;
+    int units = number % 10;
+    String head = tens == 0 ? "" : (tens == 1 ? "" : String.valueOf(DIGITS.charAt(tens - 1))) + "十";
+    return head + (units == 0 ? "" : String.valueOf(DIGITS.charAt(units - 1)));
+  }
+
   private static int digit(char c) {
     int index = DIGITS.indexOf(c);
     return index < 0 ? -1 : index + 1;

@@ -24,6 +24,15 @@ public class PlanCatalog {
     return parser.parse(code, text);
   }
 
+  Reading read(String code, RawTable table, ImportOptions options) {
+    return parser.read(code, table, options);
+  }
+
+  /** Forgets the parsed form of a plan, e.g. after the import that stored it rolled back. */
+  void evict(String code) {
+    parsed.remove(code);
+  }
+
   public Optional<Plan> find(String code) {
     Plan plan = parsed.get(code);
     if (plan != null) {

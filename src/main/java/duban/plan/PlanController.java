@@ -1,78 +1,170 @@
 package duban.plan;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import duban.plan.PlanFormatException.Problem;
+import duban.plan.Reading.Draft;
+import duban.plan.Reading.UnknownUnit;
 import duban.security.CurrentUser;
+import duban.engine.WithoutCaller;
+import org.camunda.bpm.engine.IdentityService;
 import duban.supervision.TaskStatuses;
 import duban.web.ForbiddenException;
 import duban.web.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
-@RequestMapping("/api/plans")
 class PlanController {
 
   record PlanSummary(String code, String title, int sections, int items, int tasks) {}
 
-  record UnitEntry(String name, List<String> units, boolean needsDesignation) {}
+  /** @param code null for a name the directory does not know (in a preview) */
+  record UnitEntry(String name, String code, List<String> units, boolean needsDesignation) {}
 
-  record TaskView(int number, String section, String item, String measure, String timeRequirement, String deadline,
-      boolean longTerm, List<UnitEntry> leadUnits, List<UnitEntry> supportingUnits, String status, String statusLabel,
-      boolean closed) {}
+  /**
+   * @param row where the task is in the uploaded table (preview only)
+   * @param cycle YEARLY, QUARTERLY, HALF_YEARLY or MONTHLY for 每年, 每季度…; null otherwise
+   * @param milestones earlier dates of a staged time requirement; the deadline is the last
+   */
+  record TaskView(Integer row, Integer number, String section, String item, String measure, String timeRequirement,
+      String deadline, boolean longTerm, String cycle, List<String> milestones, List<UnitEntry> leadUnits,
+      List<UnitEntry> supportingUnits, String status, String statusLabel, boolean closed) {}
+
+  record Preview(String title, Integer year, String format, Map<String, String> columns, List<TaskView> tasks,
+      List<Problem> problems, List<UnknownUnit> unknownUnits, boolean importable) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PlanCatalog catalog;
   private final PlanImporter importer;
+  private final PlanFiles files;
   private final CurrentUser currentUser;
   private final TaskStatuses statuses;
+  private final PlanSettings settings;
+  private final IdentityService identityService;
 
-  PlanController(PlanCatalog catalog, PlanImporter importer, CurrentUser currentUser, TaskStatuses statuses) {
+  PlanController(PlanCatalog catalog, PlanImporter importer, PlanFiles files, CurrentUser currentUser,
+      TaskStatuses statuses, PlanSettings settings, IdentityService identityService) {
+    this.identityService = identityService;
     this.catalog = catalog;
     this.importer = importer;
+    this.files = files;
     this.currentUser = currentUser;
     this.statuses = statuses;
+    this.settings = settings;
   }
 
-  @GetMapping
+  @GetMapping("/api/plans")
   List<PlanSummary> plans() {
     return catalog.all().stream()
         .map(p -> new PlanSummary(p.code(), p.title(), p.sections().size(), p.items().size(), p.tasks().size()))
         .toList();
   }
 
-  @GetMapping("/{code}/tasks")
+  @GetMapping("/api/plans/{code}/tasks")
   List<TaskView> tasks(@PathVariable String code) {
     Plan plan = catalog.find(code).orElseThrow(() -> new NotFoundException("没有编号为 " + code + " 的计划"));
     Map<Integer, TaskStatuses.Status> status = statuses.of(code);
     return plan.tasks().stream().map(t -> view(plan, t, status.get(t.number()))).toList();
   }
 
-  @PostMapping(consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+  /** Reads a table as the import would and answers what it found; stores nothing, starts nothing. */
+  @PostMapping("/api/plans/preview")
+  Preview preview(HttpServletRequest request, @RequestParam(required = false) MultipartFile file,
+      @RequestParam(required = false) String columns, @RequestParam(required = false) String defaultTime,
+      @RequestParam(required = false) Integer year, @RequestParam(required = false) String sheet,
+      @RequestParam(required = false) String fileName) throws IOException {
+    requireImporter();
+    byte[] body = body(request, file);
+    ImportOptions options = options(columns, defaultTime, year, sheet, fileName, file);
+    PlanFiles.Parsed parsed = files.read(body, options.sheet());
+    Reading reading = catalog.read("PREVIEW", parsed.table(), options);
+    return new Preview(reading.title(), reading.year(), parsed.format().name().toLowerCase(), reading.columns(),
+        reading.tasks().stream().map(PlanController::view).toList(), reading.problems(), reading.unknownUnits(),
+        reading.importable());
+  }
+
+  /** Imports a table (.docx, .xlsx or text, as the body or as multipart {@code file}); 422 with its problems. */
+  @PostMapping("/api/plans")
   @ResponseStatus(HttpStatus.CREATED)
-  ImportResult importPlan(@RequestParam String code, @RequestBody String text) {
-    if (!currentUser.isAdmin()) {
-      throw new ForbiddenException("只有管理员可以导入任务分工表");
+  ImportResult importPlan(HttpServletRequest request, @RequestParam String code,
+      @RequestParam(required = false) MultipartFile file,
+      @RequestParam(required = false) String columns, @RequestParam(required = false) String defaultTime,
+      @RequestParam(required = false) Integer year, @RequestParam(required = false) String sheet,
+      @RequestParam(required = false) String fileName) throws IOException {
+    requireImporter();
+    byte[] body = body(request, file);
+    ImportOptions options = options(columns, defaultTime, year, sheet, fileName, file);
+    // The office may import (checked above); the engine's own checks would ask for rights to start any process.
+    return WithoutCaller.call(identityService, () -> importer.importFile(code, body, options));
+  }
+
+  private void requireImporter() {
+    if (!currentUser.isAdmin() && !currentUser.inGroup("supervision")) {
+      throw new ForbiddenException("只有督查室和管理员可以导入任务分工表");
     }
-    return importer.importPlan(code, text);
+  }
+
+  /** The file: the multipart part, or the whole body; never more than the configured size is read. */
+  private byte[] body(HttpServletRequest request, MultipartFile file) throws IOException {
+    long limit = settings.maxUploadSize().toBytes();
+    if (file != null) {
+      if (file.getSize() > limit) {
+        throw PlanFileException.tooLarge("文件大小超过上限 " + settings.maxUploadSize().toMegabytes() + " MB");
+      }
+      return file.getBytes();
+    }
+    if (request.getContentLengthLong() > limit) {
+      throw PlanFileException.tooLarge("文件大小超过上限 " + settings.maxUploadSize().toMegabytes() + " MB");
+    }
+    try (InputStream in = request.getInputStream()) {
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      if (bytes.length > limit) {
+        throw PlanFileException.tooLarge("文件大小超过上限 " + settings.maxUploadSize().toMegabytes() + " MB");
+      }
+      return bytes;
+    }
+  }
+
+  private static ImportOptions options(String columns, String defaultTime, Integer year, String sheet,
+      String fileName, MultipartFile file) {
+    Map<String, String> map = Map.of();
+    if (columns != null && !columns.isBlank()) {
+      try {
+        map = JSON.readValue(columns, new TypeReference<Map<String, String>>() {});
+      } catch (IOException e) {
+        throw new IllegalArgumentException("columns 参数应为表头到列角色的 JSON 对象，如 {\"责任单位\":\"lead\"}");
+      }
+    }
+    String name = fileName != null ? fileName : file == null ? null : file.getOriginalFilename();
+    return new ImportOptions(map, defaultTime, year, sheet, name);
   }
 
   private static TaskView view(Plan plan, PlanTask task, TaskStatuses.Status status) {
     return new TaskView(
+        null,
         task.number(),
         plan.sections().stream().filter(s -> s.number() == task.sectionNumber()).findFirst().orElseThrow().title(),
         plan.items().stream().filter(i -> i.number() == task.itemNumber()).findFirst().orElseThrow().title(),
         task.measure(),
         task.timeRequirement(),
-        task.deadline() == null ? null : task.deadline().toString(),
+        date(task.deadline()),
         task.longTerm(),
+        task.cycle(),
+        task.milestones().stream().map(LocalDate::toString).toList(),
         entries(task.leadUnits()),
         entries(task.supportingUnits()),
         status == null ? null : status.light(),
@@ -80,7 +172,18 @@ class PlanController {
         status != null && status.ended());
   }
 
+  private static TaskView view(Draft draft) {
+    return new TaskView(draft.row(), draft.number(), draft.section(), draft.item(), draft.measure(),
+        draft.timeRequirement(), date(draft.deadline()), draft.deadline() == null && draft.timeRequirement() != null,
+        draft.cycle(), draft.milestones().stream().map(LocalDate::toString).toList(), entries(draft.leadUnits()),
+        entries(draft.supportingUnits()), null, null, false);
+  }
+
+  private static String date(LocalDate date) {
+    return date == null ? null : date.toString();
+  }
+
   private static List<UnitEntry> entries(List<UnitRef> refs) {
-    return refs.stream().map(r -> new UnitEntry(r.name(), r.units(), r.needsDesignation())).toList();
+    return refs.stream().map(r -> new UnitEntry(r.name(), r.code(), r.units(), r.needsDesignation())).toList();
   }
 }

@@ -7,15 +7,41 @@ import java.util.stream.Collectors;
 /** A table that cannot be imported; carries every problem found, not only the first. */
 public class PlanFormatException extends RuntimeException {
 
+  public static final String ERROR = "error";
+  public static final String WARNING = "warning";
+
   /**
-   * @param row where: {@code 第12行（序号 7）} (line in the text, and the task number if known)
+   * One finding about the table.
+   *
+   * @param row line of the text layout, or row of the Word table or Excel sheet (1-based); null for the whole table
+   * @param number the task number (序号) of the row, if known
    * @param field the column or part: 序号, 主要内容, 具体措施, 时间要求, 牵头单位, 配合单位, 表头, 标题, 章节, 表格
+   * @param severity {@value #ERROR} (the table cannot be imported) or {@value #WARNING} (it can, but look)
    */
-  public record Problem(String row, String field, String message) implements Serializable {
+  public record Problem(Integer row, Integer number, String field, String severity, String message)
+      implements Serializable {
+
+    static Problem error(Integer row, Integer number, String field, String message) {
+      return new Problem(row, number, field, ERROR, message);
+    }
+
+    static Problem warning(Integer row, Integer number, String field, String message) {
+      return new Problem(row, number, field, WARNING, message);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isError() {
+      return ERROR.equals(severity);
+    }
+
+    /** Where, as a person reads it: 第12行（序号 7）, or 全文. */
+    public String location() {
+      return row == null ? "全文" : "第" + row + "行" + (number == null ? "" : "（序号 " + number + "）");
+    }
 
     @Override
     public String toString() {
-      return row + "【" + field + "】" + message;
+      return location() + "【" + field + "】" + (isError() ? "" : "提醒：") + message;
     }
   }
 
@@ -26,13 +52,15 @@ public class PlanFormatException extends RuntimeException {
     this.problems = List.copyOf(problems);
   }
 
+  /** Errors first in table order, then warnings. */
   public List<Problem> problems() {
     return problems;
   }
 
   private static String describe(List<Problem> problems) {
+    long errors = problems.stream().filter(Problem::isError).count();
     return problems.stream()
         .map(Problem::toString)
-        .collect(Collectors.joining("\n", "任务分工表有 " + problems.size() + " 处错误：\n", ""));
+        .collect(Collectors.joining("\n", "任务分工表有 " + errors + " 处错误：\n", ""));
   }
 }

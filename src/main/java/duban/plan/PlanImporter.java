@@ -27,15 +27,18 @@ public class PlanImporter {
   private static final Logger log = LoggerFactory.getLogger(PlanImporter.class);
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{2,40}");
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  private static final String PREVIEW_CODE = "PREVIEW";
 
   private final PlanCatalog catalog;
   private final PlanRepository repository;
   private final SupervisionStart supervisionStart;
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
+  private final PlanFiles files;
 
   PlanImporter(PlanCatalog catalog, PlanRepository repository, SupervisionStart supervisionStart,
-      RuntimeService runtimeService, HistoryService historyService) {
+      RuntimeService runtimeService, HistoryService historyService, PlanFiles files) {
+    this.files = files;
     this.catalog = catalog;
     this.repository = repository;
     this.supervisionStart = supervisionStart;
@@ -43,15 +46,42 @@ public class PlanImporter {
     this.historyService = historyService;
   }
 
+  /** Reads a file as the import would, and changes nothing. */
+  Reading preview(byte[] file, ImportOptions options) {
+    return catalog.read(PREVIEW_CODE, files.read(file, options.sheet()).table(), options);
+  }
+
+  /** Imports a table in the text layout (the seed). */
   @Transactional
   public ImportResult importPlan(String code, String text) {
+    return importTable(code, RawTable.read(text), ImportOptions.NONE, System.nanoTime());
+  }
+
+  /** Imports a .docx, .xlsx or text file. */
+  @Transactional
+  public ImportResult importFile(String code, byte[] file, ImportOptions options) {
     long started = System.nanoTime();
+    checkCode(code);
+    return importTable(code, files.read(file, options.sheet()).table(), options, started);
+  }
+
+  private static void checkCode(String code) {
     if (code == null || !CODE.matcher(code).matches()) {
       throw new IllegalArgumentException("计划编号须为 2 到 40 位字母或数字，实为：" + code);
     }
-    Plan plan = catalog.parse(code, text);
+  }
+
+  private ImportResult importTable(String code, RawTable table, ImportOptions options, long started) {
+    checkCode(code);
+    Reading reading = catalog.read(code, table, options);
+    if (!reading.importable()) {
+      throw new PlanRejectedException(reading);
+    }
+    Plan plan = reading.plan();
+    // Stored is the plan written back in the text layout: one form to parse again, whatever the upload was.
+    String text = CanonicalText.of(plan, reading.year());
     var stored = repository.find(code);
-    if (stored.isPresent() && !stored.get().sourceText().equals(text)) {
+    if (stored.isPresent() && !catalog.parse(code, stored.get().sourceText()).equals(plan)) {
       throw new PlanConflictException(code);
     }
     LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);

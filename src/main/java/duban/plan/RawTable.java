@@ -4,24 +4,48 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The table text cut into rows of cells, keeping line numbers for error messages.
+ * The one intermediate form of a task-division table, whatever file it came from: the text before the table, then
+ * rows of cells. {@link PlanReader} interprets it (header, column roles, sections, time phrases); the readers of the
+ * text layout, of Word ({@link DocxTable}) and of Excel ({@link XlsxTable}) only cut their format into it.
  *
- * @param preamble text lines before the first row (附件1, the title)
- * @param rows runs of cell lines, i.e. lines starting with a tab, separated by blank lines
- * @param strayLines text lines after the first row that do not start with a tab
+ * @param preamble text before the table (附件1, the title), with its line or row numbers
+ * @param rows the table's rows, header included
+ * @param strayLines text lines of the text layout after the first row that do not start with a tab
  */
 record RawTable(List<Line> preamble, List<Row> rows, List<Line> strayLines) {
 
-  /** A line of the text; for a cell, the content without the leading tab and surrounding blanks. */
-  record Line(int number, String text) {}
+  /**
+   * A cell (or a preamble line): where it is for messages, and its text without surrounding blanks.
+   *
+   * @param number line of the text layout, or row of the Word table or Excel sheet (1-based)
+   * @param continued the cell is merged with the one above (Word vMerge, an Excel region): it repeats that text
+   */
+  record Line(int number, String text, boolean continued) {
 
-  record Row(List<Line> cells) {
+    Line(int number, String text) {
+      this(number, text, false);
+    }
+  }
+
+  /**
+   * @param spansRow the row is one cell merged across the whole table, as section headings are
+   */
+  record Row(List<Line> cells, boolean spansRow) {
+
+    Row(List<Line> cells) {
+      this(cells, false);
+    }
 
     boolean isBlank() {
       return cells.stream().allMatch(cell -> cell.text().isEmpty());
     }
+
+    int number() {
+      return cells.isEmpty() ? 0 : cells.get(0).number();
+    }
   }
 
+  /** The text layout: cells are lines starting with a tab, rows are runs of cells separated by blank lines. */
   static RawTable read(String text) {
     String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
     if (normalized.startsWith("\uFEFF")) {

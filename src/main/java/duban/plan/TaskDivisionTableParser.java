@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
- * Parses the text form of a task-division table (任务分工表): a title line, then rows of
- * tab-prefixed cells separated by blank lines. Unit names are resolved against the directory.
+ * Reads task-division tables (任务分工表) from their intermediate form; the text layout (a title line, then rows of
+ * tab-prefixed cells separated by blank lines) directly. Unit names are resolved against the directory.
  */
 @Component
 public class TaskDivisionTableParser {
@@ -22,10 +22,18 @@ public class TaskDivisionTableParser {
    * @throws PlanFormatException listing every problem in the text, each with its line and column
    */
   public Plan parse(String planCode, String text) {
+    Objects.requireNonNull(text, "text");
+    Reading reading = read(planCode, RawTable.read(text), ImportOptions.NONE);
+    if (!reading.importable()) {
+      throw new PlanFormatException(reading.problems());
+    }
+    return reading.plan();
+  }
+
+  Reading read(String planCode, RawTable table, ImportOptions options) {
     if (planCode == null || planCode.isBlank()) {
       throw new IllegalArgumentException("planCode must not be blank");
     }
-    Objects.requireNonNull(text, "text");
-    return new PlanReader(units, planCode).read(RawTable.read(text));
+    return new PlanReader(units, planCode, options).read(table);
   }
 }

@@ -5,8 +5,6 @@ import static duban.supervision.SupervisionVariables.*;
 import duban.supervision.SupervisionProcess;
 import duban.supervision.TaskStatus;
 import duban.supervision.Today;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -23,17 +21,13 @@ import org.springframework.stereotype.Service;
 class LadderService {
 
   private final NoticeRecorder recorder;
-  private final NoticeStore store;
   private final TaskStatus status;
   private final DeadlineLadder ladder;
-  private final Duration claimTimeout;
 
-  LadderService(NoticeRecorder recorder, NoticeStore store, TaskStatus status, ReminderSettings settings) {
+  LadderService(NoticeRecorder recorder, TaskStatus status, ReminderSettings settings) {
     this.recorder = recorder;
-    this.store = store;
     this.status = status;
     this.ladder = new DeadlineLadder(settings.approachingDays(), settings.urgeDays(), settings.overdueRepeat());
-    this.claimTimeout = settings.claimTimeout();
   }
 
   void check(DelegateExecution execution) {
@@ -59,18 +53,10 @@ class LadderService {
     }
   }
 
-  /**
-   * After delivery: look again at the next rung, or when a notice held for office hours may go out, or when a claim
-   * left by a sender that died expires and the notice can be taken over.
-   */
+  /** When to look again: the next rung, or the next weekly repeat. The notices go out with the delivery round. */
   void scheduleNext(DelegateExecution execution) {
     LocalDateTime now = Today.now();
     LocalDateTime next = ladder.next(TaskStatus.dueDate(execution), now);
-    Instant pending = store.earliestPending(execution.getProcessInstanceId(), claimTimeout);
-    if (pending != null) {
-      LocalDateTime pendingAt = LocalDateTime.ofInstant(pending, Today.ZONE);
-      next = pendingAt.isBefore(next) ? pendingAt : next;
-    }
     NEXT_LADDER_CHECK.set(execution, (next.isBefore(now) ? now : next).toString());
   }
 

@@ -1,12 +1,14 @@
 package duban.reminder;
 
-/** The rungs of the ladder, and the step-limit reminder. */
+/** The rungs of the ladder, the step-limit reminder, and the notices about no task (accounts, bulletins). */
 public enum NoticeKind {
   APPROACHING("临近提醒"),
   URGE("催办通知"),
   OVERDUE("逾期督办"),
   STEP("超时提醒"),
-  TOLERANCE("容错纠错");
+  TOLERANCE("容错纠错"),
+  ACCOUNT("账号安全"),
+  BULLETIN("情况通报");
 
   private final String label;
 
@@ -16,5 +18,10 @@ public enum NoticeKind {
 
   public String label() {
     return label;
+  }
+
+  /** A notice about no task goes out as it was written, never gathered into a 督办通知单. */
+  public boolean aboutTasks() {
+    return this != ACCOUNT && this != BULLETIN;
   }
 }

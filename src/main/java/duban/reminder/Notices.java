@@ -6,8 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Notices other processes send through the same store and channels: recorded once per event, in the caller's
- * transaction, and delivered by the held-notice sweep once committed and inside office hours (a claim commits on a
- * connection of its own, so a notice cannot be sent by the transaction that records it).
+ * transaction, and delivered by the delivery round ({@link NoticeDispatcher}) once committed and inside office hours.
  */
 @Component
 public class Notices {
@@ -25,5 +24,13 @@ public class Notices {
   public void tolerance(DelegateExecution execution, String event, List<String> to, List<String> cc, String situation) {
     recorder.record(execution, execution.getProcessBusinessKey() + "|TOLERANCE|" + event, NoticeKind.TOLERANCE, to, cc,
         situation);
+  }
+
+  /**
+   * Records an account notice (a lock-out) about no task, once per event, to go out with the next sweep whatever the
+   * hour: it is about security, not work.
+   */
+  public void account(String userId, String event, List<String> to, List<String> cc, String subject, String text) {
+    recorder.recordNow("account:" + userId, "ACCOUNT|" + userId + "|" + event, NoticeKind.ACCOUNT, to, cc, subject, text);
   }
 }

@@ -7,7 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Unit and role codes to addresses: a unit's contact e-mail, a role's configured one, a unit's robot webhook. */
+/**
+ * Unit and role codes to addresses: a unit's contact e-mail, a role's configured one, a unit's robot webhook and its
+ * 钉钉 secret.
+ */
 @Component
 class Recipients {
 
@@ -28,7 +31,12 @@ class Recipients {
   }
 
   Optional<String> webhook(String code) {
-    return Optional.ofNullable(settings.webhooks().get(code));
+    return Optional.ofNullable(settings.webhooks().get(code)).filter(url -> !url.isBlank());
+  }
+
+  /** A 钉钉 robot's 加签 secret. */
+  Optional<String> webhookSecret(String code) {
+    return Optional.ofNullable(settings.webhookSecrets().get(code)).filter(secret -> !secret.isBlank());
   }
 
   String name(String code) {
@@ -36,6 +44,7 @@ class Recipients {
       case "supervision" -> "督查室";
       case "jointoffice" -> "联席会议办公室";
       case "tolerance" -> "容错认定机构";
+      case "camunda-admin" -> "系统管理员";
       default -> directory.byCode(code).map(u -> u.aliases().isEmpty() ? u.name() : u.aliases().get(0)).orElse(code);
     };
   }

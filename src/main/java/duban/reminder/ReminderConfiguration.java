@@ -16,14 +16,11 @@ class ReminderConfiguration {
   }
 
   @Bean
-  JavaDelegate noticeDeliveryDelegate(NoticeDelivery delivery, LadderService ladder) {
-    return execution -> {
-      delivery.deliverDue(execution.getProcessInstanceId());
-      ladder.scheduleNext(execution);
-    };
+  JavaDelegate noticeDeliveryDelegate(LadderService ladder) {
+    return ladder::scheduleNext;
   }
 
-  /** Back-off of a failing reminder job, as the BPMN's failedJobRetryTimeCycle reads it. */
+  /** Back-off of a failing reminder job (and of a failing message), as the BPMN's failedJobRetryTimeCycle reads it. */
   @Bean
   String reminderRetryCycle(ReminderSettings settings) {
     return settings.retryCycle();

@@ -11,15 +11,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReminderController {
 
+  /**
+   * A notice, with each of its deliveries: the digest (通知单) that carried it to each recipient, its subject and how
+   * many tasks it listed.
+   */
   record NoticeView(String kind, String kindLabel, String task, List<String> to, List<String> cc, String subject,
-      String body, String deliverAfter, String createdAt, String status, int attempts, String lastError, String sentAt) {}
+      String body, String deliverAfter, String createdAt, String status, String lastError, String sentAt,
+      List<DeliveryView> deliveries) {}
+
+  record DeliveryView(String recipient, String digest, String subject, int tasks, String status) {}
 
   private final NoticeStore store;
+  private final DispatchStore dispatches;
   private final CurrentUser currentUser;
   private final IdentityService identityService;
 
-  ReminderController(NoticeStore store, CurrentUser currentUser, IdentityService identityService) {
+  ReminderController(NoticeStore store, DispatchStore dispatches, CurrentUser currentUser,
+      IdentityService identityService) {
     this.store = store;
+    this.dispatches = dispatches;
     this.currentUser = currentUser;
     this.identityService = identityService;
   }
@@ -32,14 +42,18 @@ class ReminderController {
       if (unit != null) {
         throw new duban.web.ForbiddenException("只能查看本单位的提醒：" + unit);
       }
-      return groups.stream().flatMap(g -> store.find(g, task).stream()).distinct().map(ReminderController::view).toList();
+      return groups.stream().flatMap(g -> store.find(g, task).stream()).distinct().map(this::view).toList();
     }
-    return store.find(unit, task).stream().map(ReminderController::view).toList();
+    return store.find(unit, task).stream().map(this::view).toList();
   }
 
-  private static NoticeView view(Notice n) {
+  private NoticeView view(Notice n) {
+    List<DeliveryView> deliveries = dispatches.deliveries(n.id()).stream()
+        .map(d -> new DeliveryView(d.recipient().startsWith("unit:") ? d.recipient().substring(5)
+                : "责任人 " + d.recipient().substring("person:".length()).split("/")[0],
+            d.digestId(), d.subject(), d.tasks(), d.status())).toList();
     return new NoticeView(n.kind().name(), n.kind().label(), n.businessKey(), n.toUnits(), n.ccUnits(), n.subject(),
-        n.body(), n.deliverAfter().toString(), n.createdAt().toString(), n.status(), n.attempts(), n.lastError(),
-        n.sentAt() == null ? null : n.sentAt().toString());
+        n.body(), n.deliverAfter().toString(), n.createdAt().toString(), n.status(), n.lastError(),
+        n.sentAt() == null ? null : n.sentAt().toString(), deliveries);
   }
 }

@@ -7,14 +7,11 @@ import duban.supervision.DueDates;
 import duban.supervision.DueDates.Step;
 import duban.supervision.SupervisionProcess;
 import duban.supervision.Today;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 
@@ -54,14 +51,9 @@ public class StepReminders {
   void remind(DelegateExecution execution) {
     Step step = REMINDERS.get(execution.getCurrentActivityId());
     List<String> holders = holders(execution, step);
-    Instant deliverAfter = recorder.record(execution,
+    recorder.record(execution,
         execution.getProcessBusinessKey() + "|STEP|" + execution.getActivityInstanceId(), NoticeKind.STEP, holders,
         List.of(), "「" + LABELS.get(step) + "」已超过 " + dueDates.limit(step) + " 个工作日办理时限");
-    if (deliverAfter != null) {
-      // The notice is sent by the ladder's delivery job, after this transaction has committed it: sent from here,
-      // it could not be claimed (a claim commits on a connection of its own, which cannot see it yet).
-      wakeLadderBy(execution, deliverAfter);
-    }
   }
 
   private static List<String> holders(DelegateExecution execution, Step step) {
@@ -74,16 +66,5 @@ public class StepReminders {
           .flatMap(t -> execution.getProcessEngineServices().getTaskService().getIdentityLinksForTask(t.getId()).stream())
           .map(IdentityLink::getGroupId).filter(g -> g != null).distinct().toList();
     };
-  }
-
-  /** The notice goes out with the ladder's next check; bring that check forward to when the notice may go out. */
-  private static void wakeLadderBy(DelegateExecution execution, Instant deliverAfter) {
-    ManagementService management = execution.getProcessEngineServices().getManagementService();
-    for (Job job : management.createJobQuery().processInstanceId(execution.getProcessInstanceId())
-        .activityId(SupervisionProcess.LADDER_TIMER).list()) {
-      if (job.getDuedate() != null && job.getDuedate().toInstant().isAfter(deliverAfter)) {
-        management.setJobDuedate(job.getId(), Date.from(deliverAfter));
-      }
-    }
   }
 }

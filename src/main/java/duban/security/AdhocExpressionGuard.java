@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import duban.engine.CommandField;
 
 /**
  * Refuses task queries that carry expressions unless they run as a stored filter. Camunda 7.24 CE checks only the

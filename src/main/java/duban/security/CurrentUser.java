@@ -1,6 +1,8 @@
 package duban.security;
 
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,12 @@ public class CurrentUser {
     return auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
   }
 
+  /** The caller's groups: role groups (supervision, jointoffice, …) and, for unit staff, the unit's code. */
+  public java.util.List<String> groupIds() {
+    Authentication auth = identityService.getCurrentAuthentication();
+    return auth == null || auth.getGroupIds() == null ? java.util.List.of() : auth.getGroupIds();
+  }
+
   public boolean inGroup(String group) {
     Authentication auth = identityService.getCurrentAuthentication();
     return auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(group);
@@ -28,5 +36,17 @@ public class CurrentUser {
   public String id() {
     Authentication auth = identityService.getCurrentAuthentication();
     return auth == null ? null : auth.getUserId();
+  }
+
+  /** The caller's groups as the authentication filter set them, or as the identity service knows them. */
+  public List<String> groups() {
+    Authentication auth = identityService.getCurrentAuthentication();
+    if (auth == null || auth.getUserId() == null) {
+      return List.of();
+    }
+    if (auth.getGroupIds() != null) {
+      return List.copyOf(auth.getGroupIds());
+    }
+    return identityService.createGroupQuery().groupMember(auth.getUserId()).list().stream().map(Group::getId).toList();
   }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import duban.engine.CommandField;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 
 /**

@@ -35,6 +35,10 @@ class SecurityConfiguration {
         configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new AdhocExpressionGuard());
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new RevokeGuard());
         configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new RevokeGuard());
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommentGuard(configuration));
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(new MetricsGuard(configuration.getIdentityService()));
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(
+            new PlainRefusals(configuration.getIdentityService(), configuration.getTaskService()));
         configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
         if (configuration.getCustomSessionFactories() == null) {
           configuration.setCustomSessionFactories(new ArrayList<>());
@@ -51,6 +55,35 @@ class SecurityConfiguration {
         new FilterRegistrationBean<>(new ExpressionRequestFilter(currentUser));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
+    return registration;
+  }
+
+  /** Oversized bodies are refused before anyone reads them, the anonymous included. */
+  @Bean
+  FilterRegistrationBean<BodySizeFilter> bodySizeFilter(HttpLimits limits) {
+    FilterRegistrationBean<BodySizeFilter> registration = new FilterRegistrationBean<>(new BodySizeFilter(limits));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    return registration;
+  }
+
+  /** The webapps' API refuses the anonymous before duban's filters look at a request (the REST API's is below). */
+  @Bean
+  FilterRegistrationBean<WebappLoginGate> webappLoginGate(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String applicationPath) {
+    FilterRegistrationBean<WebappLoginGate> registration =
+        new FilterRegistrationBean<>(new WebappLoginGate(applicationPath));
+    registration.addUrlPatterns(applicationPath + "/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<AdminPluginGate> adminPluginGate(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String applicationPath) {
+    FilterRegistrationBean<AdminPluginGate> registration = new FilterRegistrationBean<>(new AdminPluginGate(applicationPath));
+    registration.addUrlPatterns(applicationPath + "/api/admin/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
     return registration;
   }
 

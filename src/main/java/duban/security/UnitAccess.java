@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -21,22 +23,30 @@ public final class UnitAccess {
   public static void syncInstanceReaders(String processInstanceId, Collection<String> unitGroups) {
     Context.getCommandContext().runWithoutAuthorization(() -> {
       AuthorizationService authorizations = Context.getProcessEngineConfiguration().getAuthorizationService();
-      Set<String> missing = new HashSet<>(unitGroups);
-      for (Authorization existing : authorizations.createAuthorizationQuery()
-          .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).list()) {
-        if (existing.getGroupId() != null && !missing.remove(existing.getGroupId())) {
-          authorizations.deleteAuthorization(existing.getId());
-        }
-      }
-      for (String group : missing) {
-        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        read.setResource(Resources.PROCESS_INSTANCE);
-        read.setResourceId(processInstanceId);
-        read.setGroupId(group);
-        read.addPermission(Permissions.READ);
-        authorizations.saveAuthorization(read);
-      }
+      // the history grant lets units comment (留言) on their tasks: Camunda's REST API looks a task up in history first
+      sync(authorizations, Resources.PROCESS_INSTANCE, Permissions.READ, processInstanceId, unitGroups);
+      sync(authorizations, Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ,
+          processInstanceId, unitGroups);
       return null;
     });
+  }
+
+  private static void sync(AuthorizationService authorizations, Resources resource, Permission permission,
+      String processInstanceId, Collection<String> unitGroups) {
+    Set<String> missing = new HashSet<>(unitGroups);
+    for (Authorization existing : authorizations.createAuthorizationQuery()
+        .resourceType(resource).resourceId(processInstanceId).list()) {
+      if (existing.getGroupId() != null && !missing.remove(existing.getGroupId())) {
+        authorizations.deleteAuthorization(existing.getId());
+      }
+    }
+    for (String group : missing) {
+      Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      read.setResource(resource);
+      read.setResourceId(processInstanceId);
+      read.setGroupId(group);
+      read.addPermission(permission);
+      authorizations.saveAuthorization(read);
+    }
   }
 }

@@ -50,6 +50,11 @@ class SupervisionListeners {
   }
 
   @Bean
+  TaskListener signOffListener(SupervisionService service) {
+    return service::signOffDecided;
+  }
+
+  @Bean
   ExecutionListener unitAccessListener(SupervisionService service) {
     return service::grantUnitAccess;
   }

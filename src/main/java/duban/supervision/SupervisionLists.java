@@ -9,6 +9,10 @@ import org.springframework.stereotype.Component;
 public class SupervisionLists {
 
   public List<String> split(String codes) {
+    return codes(codes);
+  }
+
+  static List<String> codes(String codes) {
     return codes == null || codes.isBlank() ? List.of() : Arrays.stream(codes.split(",")).map(String::strip).toList();
   }
 

@@ -45,6 +45,24 @@ class SupervisionRules {
     });
   }
 
+  /** 签收: the contact phone is a mainland mobile or a landline with area code; the optional e-mail is an address. */
+  @Bean
+  SubmissionRule acknowledgementContactRule() {
+    return rule("acknowledge-assignment", (s, violations) -> {
+      if (!"accept".equals(s.text(ACK_DECISION.name()))) {
+        return;
+      }
+      String phone = s.text(CONTACT_PHONE.name());
+      if (phone != null && !phone.isBlank() && !ResponsibleContacts.isPhone(phone)) {
+        violations.add("「联系电话」须为手机号码（如 13912345678）或带区号的座机号码（如 0531-12345678）：" + phone);
+      }
+      String email = s.text(CONTACT_EMAIL.name());
+      if (email != null && !email.isBlank() && !ResponsibleContacts.isEmail(email)) {
+        violations.add("「电子邮箱」不是有效的邮箱地址：" + email);
+      }
+    });
+  }
+
   private interface Check {
     void check(Submission submission, List<String> violations);
   }

@@ -3,6 +3,7 @@ package duban.supervision;
 import static duban.supervision.SupervisionVariables.*;
 
 import duban.security.UnitAccess;
+import duban.supervision.SupervisionEvents.Kind;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -18,16 +19,23 @@ import org.springframework.stereotype.Service;
 @Service
 class SupervisionService {
 
+  static final String REPORTED_AT = "reportedAt";
+  private static final String OFFICE = "督查室";
+  private static final String JOINT_OFFICE = "联席会议办公室";
+
   private final SupervisionLists lists;
   private final UnitNames unitNames;
   private final ReportingPeriods periods;
   private final TaskStatus status;
+  private final SupervisionJournal journal;
 
-  SupervisionService(SupervisionLists lists, UnitNames unitNames, ReportingPeriods periods, TaskStatus status) {
+  SupervisionService(SupervisionLists lists, UnitNames unitNames, ReportingPeriods periods, TaskStatus status,
+      SupervisionJournal journal) {
     this.lists = lists;
     this.unitNames = unitNames;
     this.periods = periods;
     this.status = status;
+    this.journal = journal;
   }
 
   /** 指定承办单位: designated units take the place of the collective the table named. */
@@ -43,20 +51,29 @@ class SupervisionService {
     supports.removeAll(leads);
     setUnits(task, leads, supports);
     SUPPORTING_UNIT_NAMES.set(task, supports.isEmpty() ? "无" : unitNames.of(supports));
+    journal.step(task, task.getProcessInstanceId(), Kind.DESIGNATED, null, OFFICE,
+        "指定承办单位：牵头单位 " + LEAD_UNIT_NAMES.get(task) + "；配合单位 " + SUPPORTING_UNIT_NAMES.get(task));
   }
 
   /** 签收: an accepted assignment adds the unit's responsible person and plan to what the primary lead sees. */
   void acknowledged(DelegateTask task) {
+    String unit = unitNames.of(LEAD_UNIT.get(task));
     if (!"accept".equals(ACK_DECISION.get(task))) {
+      journal.step(task, task.getProcessInstanceId(), Kind.ASSIGNMENT_RETURNED, null, unit,
+          "退回交办（不属于本单位职责）：" + RETURN_REASON.get(task));
       return;
     }
-    String line = unitNames.of(LEAD_UNIT.get(task)) + "：责任人 " + RESPONSIBLE_PERSON.get(task)
+    String line = unit + "：责任人 " + RESPONSIBLE_PERSON.get(task)
         + "（" + CONTACT_PHONE.get(task) + "）；工作计划：" + WORK_PLAN.get(task) + "；节点安排：" + MILESTONES.get(task);
     append(task, ACKNOWLEDGEMENT_SUMMARY, line);
+    journal.step(task, task.getProcessInstanceId(), Kind.ACKNOWLEDGED, null, unit, "签收 · " + line);
+    RESPONSIBLE_CONTACTS.set(task, ResponsibleContacts.with(RESPONSIBLE_CONTACTS.get(task), new ResponsibleContacts.Contact(
+        LEAD_UNIT.get(task), RESPONSIBLE_PERSON.get(task), CONTACT_PHONE.get(task), CONTACT_EMAIL.get(task))));
   }
 
   /** 重新交办: the office either puts another unit in the returning unit's place or confirms the original. */
   void reassigned(DelegateTask task) {
+    String returningName = unitNames.of(LEAD_UNIT.get(task));
     if ("replace".equals(REASSIGN_DECISION.get(task))) {
       String returning = LEAD_UNIT.get(task);
       String replacement = REPLACEMENT_UNIT.get(task);
@@ -67,25 +84,40 @@ class SupervisionService {
       setUnits(task, leads, supports);
       LEAD_UNIT.set(task, replacement);
     }
+    String comment = REASSIGN_COMMENT.get(task);
+    journal.step(task, task.getProcessInstanceId(), Kind.REASSIGNED, null, OFFICE,
+        ("replace".equals(REASSIGN_DECISION.get(task)) ? "重新交办：改由 " + unitNames.of(LEAD_UNIT.get(task)) + " 承办（原为 "
+            + returningName + "）" : "重新交办：维持 " + returningName + " 承办") + (comment == null ? "" : "；意见：" + comment));
     // the unit now holding the assignment starts from an empty acknowledgement
-    for (Var<String> field : List.of(ACK_DECISION, RESPONSIBLE_PERSON, CONTACT_PHONE, WORK_PLAN, MILESTONES, RETURN_REASON)) {
+    for (Var<String> field : List.of(ACK_DECISION, RESPONSIBLE_PERSON, CONTACT_PHONE, CONTACT_EMAIL, WORK_PLAN, MILESTONES,
+        RETURN_REASON)) {
       field.set(task, null);
     }
   }
 
   /** 承办/协办: each contribution is added, read-only, to what the primary lead unit sees when reporting. */
   void contributed(DelegateTask task) {
-    append(task, CONTRIBUTION_SUMMARY,
-        "【" + unitNames.of(CONTRIBUTOR_UNIT.get(task)) + " · " + CONTRIBUTOR_ROLE.get(task) + "】" + CONTRIBUTION.get(task));
+    String unit = unitNames.of(CONTRIBUTOR_UNIT.get(task));
+    append(task, CONTRIBUTION_SUMMARY, "【" + unit + " · " + CONTRIBUTOR_ROLE.get(task) + "】" + CONTRIBUTION.get(task));
+    journal.step(task, task.getProcessInstanceId(), Kind.CONTRIBUTED, null, unit,
+        CONTRIBUTOR_ROLE.get(task) + "报送：" + CONTRIBUTION.get(task));
   }
 
   /** 报送: a report (not an extension request) goes to review; one that comes after the due date is late. */
   void reported(DelegateTask task) {
-    task.setVariable("reportedAt", Today.now().toString());
+    String unit = unitNames.of(PRIMARY_LEAD_UNIT.get(task));
     if ("report".equals(SUBMISSION_TYPE.get(task))) {
+      task.setVariable(REPORTED_AT, Today.now().toString());
       AWAITING_REVIEW.set(task, true);
       REPORTED_LATE.set(task, TaskStatus.isLate(task));
       status.refresh(task);
+      journal.step(task, task.getProcessInstanceId(), Kind.REPORTED, null, unit,
+          "报送办理情况（第 " + (REVIEW_ROUNDS.get(task) + 1) + " 轮" + (REPORTED_LATE.isTrue(task) ? "，逾期报送" : "") + "）："
+              + REPORT_STATUS.get(task) + "；" + REPORT_SUMMARY.get(task)
+              + (ACHIEVED_FIGURES.get(task) == null ? "" : "；完成数据：" + ACHIEVED_FIGURES.get(task)));
+    } else {
+      journal.step(task, task.getProcessInstanceId(), Kind.EXTENSION_REQUESTED, null, unit,
+          "申请延期至 " + EXTENSION_DATE.get(task) + "：" + EXTENSION_REASON.get(task));
     }
   }
 
@@ -99,16 +131,23 @@ class SupervisionService {
       EXTENSION_COUNT.set(task, EXTENSION_COUNT.get(task) + 1);
       status.refresh(task);
     }
+    String comment = EXTENSION_COMMENT.get(task);
+    journal.step(task, task.getProcessInstanceId(), Kind.EXTENSION_DECIDED, null, OFFICE,
+        ("approve".equals(EXTENSION_DECISION.get(task)) ? "同意延期，完成时限延至 " + EXTENSION_DATE.get(task) : "不同意延期")
+            + (comment == null ? "" : "；意见：" + comment));
   }
 
   /** 审核: a return counts a round; an approved periodic report opens the next period unless the task is closed. */
   void reviewed(DelegateTask task) {
     CLOSE_TASK.set(task, CLOSE_TASK.isTrue(task));
+    String line = "审核（第 " + (REVIEW_ROUNDS.get(task) + 1) + " 轮）：";
+    String comment = REVIEW_COMMENT.get(task) == null ? "" : "；意见：" + REVIEW_COMMENT.get(task);
     if ("return".equals(REVIEW_DECISION.get(task))) {
       REVIEW_ROUNDS.set(task, REVIEW_ROUNDS.get(task) + 1);
       AWAITING_REVIEW.set(task, false);
       REPORT_RETURNED.set(task, true);
       status.refresh(task);
+      journal.step(task, task.getProcessInstanceId(), Kind.REVIEWED, null, OFFICE, line + "退回修改" + comment);
       return;
     }
     REPORT_RETURNED.set(task, false);
@@ -124,18 +163,35 @@ class SupervisionService {
       CONTRIBUTION_SUMMARY.set(task, null);
       AWAITING_REVIEW.set(task, false);
       REPORTED_LATE.set(task, false);
+      status.refresh(task);
+      journal.step(task, task.getProcessInstanceId(), Kind.REVIEWED, TaskStage.IN_PROGRESS, OFFICE,
+          line + "通过，" + REPORTING_PERIOD.get(task) + "继续报送" + comment);
+      return;
     }
     status.refresh(task);
+    journal.step(task, task.getProcessInstanceId(), Kind.REVIEWED, null, OFFICE, line + "通过，报请办结销号" + comment);
+  }
+
+  /** 办结销号: the joint-conference office's decision goes on the record; a return goes back to review. */
+  void signOffDecided(DelegateTask task) {
+    String comment = SIGN_OFF_COMMENT.get(task) == null ? "" : "；意见：" + SIGN_OFF_COMMENT.get(task);
+    journal.step(task, task.getProcessInstanceId(), Kind.SIGN_OFF_DECIDED, null, JOINT_OFFICE,
+        ("return".equals(SIGN_OFF_DECISION.get(task)) ? "办结销号：退回重审" : "办结销号：同意办结") + comment);
   }
 
   void signedOff(DelegateExecution execution) {
     OUTCOME.set(execution, LONG_TERM.isTrue(execution) ? "长期任务办结销号" : "办结销号（" + REPORT_STATUS.get(execution) + "）");
     CLOSED_AT.set(execution, Today.now().toString());
+    journal.step(execution, execution.getProcessInstanceId(), Kind.SIGNED_OFF, TaskStage.DONE, JOINT_OFFICE,
+        OUTCOME.get(execution));
   }
 
   /** Every unit of the task may read its instance; a unit replaced or not yet designated may not. */
   void grantUnitAccess(DelegateExecution execution) {
     UnitAccess.syncInstanceReaders(execution.getProcessInstanceId(), unitsOf(execution));
+    journal.step(execution, execution.getProcessInstanceId(), Kind.ASSIGNED, null, OFFICE,
+        "交办任务：牵头单位 " + LEAD_UNIT_NAMES.get(execution) + "；配合单位 " + SUPPORTING_UNIT_NAMES.get(execution)
+            + "；完成时限 " + DEADLINE_TEXT.get(execution));
   }
 
   private Set<String> unitsOf(VariableScope scope) {
@@ -146,10 +202,12 @@ class SupervisionService {
 
   /** 容错免责: the task closes with no negative evaluation, whatever step it had reached. */
   void exempted(DelegateExecution execution) {
-    OUTCOME.set(execution, "容错免责（不作负面评价）");
+    OUTCOME.set(execution, TaskSnapshot.EXEMPTED_OUTCOME);
     NEGATIVE_EVALUATION.set(execution, false);
     TOLERANCE_OPEN.set(execution, false);
     CLOSED_AT.set(execution, Today.now().toString());
+    journal.step(execution, execution.getProcessInstanceId(), Kind.EXEMPTED, TaskStage.EXEMPTED, null,
+        "容错免责办结：" + TOLERANCE_DETERMINATION.get(execution));
   }
 
   private void setUnits(DelegateTask scope, List<String> leads, List<String> supports) {

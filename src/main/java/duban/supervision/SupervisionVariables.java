@@ -43,6 +43,13 @@ public final class SupervisionVariables {
   public static final Var<String> ACK_DECISION = Var.string("ackDecision");
   public static final Var<String> RESPONSIBLE_PERSON = Var.string("responsiblePerson");
   public static final Var<String> CONTACT_PHONE = Var.string("contactPhone");
+  /** Optional: the responsible person's e-mail, for the task's reminders. */
+  public static final Var<String> CONTACT_EMAIL = Var.string("contactEmail");
+  /**
+   * The responsible persons named at 签收, for the task's reminders: a JSON array of {unit, name, phone, email},
+   * one per accepting lead unit, on the process instance (the 签收 fields themselves are local to its task).
+   */
+  public static final Var<String> RESPONSIBLE_CONTACTS = Var.string("responsibleContacts");
   public static final Var<String> WORK_PLAN = Var.string("workPlan");
   public static final Var<String> MILESTONES = Var.string("milestones");
   public static final Var<String> RETURN_REASON = Var.string("returnReason");

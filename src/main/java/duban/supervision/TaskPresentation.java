@@ -21,11 +21,13 @@ class TaskPresentation {
   private final DueDates dueDates;
   private final UnitNames unitNames;
   private final SupervisionLists lists;
+  private final SupervisionJournal journal;
 
-  TaskPresentation(DueDates dueDates, UnitNames unitNames, SupervisionLists lists) {
+  TaskPresentation(DueDates dueDates, UnitNames unitNames, SupervisionLists lists, SupervisionJournal journal) {
     this.dueDates = dueDates;
     this.unitNames = unitNames;
     this.lists = lists;
+    this.journal = journal;
   }
 
   void present(DelegateTask task) {
@@ -47,6 +49,8 @@ class TaskPresentation {
     task.setName("〔" + TASK_NUMBER.get(task) + "〕" + action + (unit == null ? "" : "（" + unit + "）")
         + " · " + TASK_TITLE.get(task));
     task.setDueDate(Today.endOfDay(dueDates.dueDate(task)));
+    journal.step(task, task.getProcessInstanceId(), SupervisionEvents.Kind.TASK_OPENED,
+        TaskStage.ofActivity(task.getTaskDefinitionKey()), unit, null);
   }
 
   /** The unit a task is offered to, where several units get the same step. */

@@ -37,6 +37,10 @@ public class TaskStatus {
     this.warningDays = warningDays;
   }
 
+  public int warningDays() {
+    return warningDays;
+  }
+
   /** A deadline is the end of its day. */
   public static LocalDateTime overdueFrom(LocalDate due) {
     return due.plusDays(1).atStartOfDay();
@@ -58,7 +62,9 @@ public class TaskStatus {
     return light;
   }
 
-  TrafficLight of(LocalDate due, LocalDateTime now, boolean awaitingReview, boolean reportReturned, boolean reportedLate) {
+  /** The one rule for the light: the {@code trafficLight} variable, the task list and the overview all apply it. */
+  public TrafficLight of(LocalDate due, LocalDateTime now, boolean awaitingReview, boolean reportReturned,
+      boolean reportedLate) {
     if (!awaitingReview && !now.isBefore(overdueFrom(due))) {
       return TrafficLight.RED;
     }

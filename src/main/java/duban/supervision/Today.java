@@ -1,5 +1,6 @@
 package duban.supervision;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -12,6 +13,10 @@ public final class Today {
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   private Today() {}
+
+  public static Instant instant() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
 
   public static LocalDateTime now() {
     return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);

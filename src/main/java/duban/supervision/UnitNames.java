@@ -36,6 +36,6 @@ class UnitNames {
   }
 
   static String shortName(Unit unit) {
-    return unit.aliases().isEmpty() ? unit.name() : unit.aliases().get(0);
+    return unit.shortName();
   }
 }

@@ -4,13 +4,18 @@ import static duban.tolerance.ToleranceVariables.*;
 
 import duban.reminder.Notices;
 import duban.security.UnitAccess;
+import duban.supervision.SupervisionEvents.Kind;
+import duban.supervision.SupervisionJournal;
 import duban.supervision.SupervisionProcess;
+import duban.supervision.TaskSnapshot;
 import duban.supervision.SupervisionVariables;
 import duban.supervision.Today;
+import duban.unit.Unit;
 import duban.unit.UnitDirectory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -35,12 +40,15 @@ class ToleranceService {
   private final ToleranceLimits limits;
   private final Notices notices;
   private final UnitDirectory directory;
+  private final SupervisionJournal journal;
 
-  ToleranceService(Eligibility eligibility, ToleranceLimits limits, Notices notices, UnitDirectory directory) {
+  ToleranceService(Eligibility eligibility, ToleranceLimits limits, Notices notices, UnitDirectory directory,
+      SupervisionJournal journal) {
     this.eligibility = eligibility;
     this.limits = limits;
     this.notices = notices;
     this.directory = directory;
+    this.journal = journal;
   }
 
   /** 容错申请: checks the applicant, ties the application to its task and pauses the task's escalation. */
@@ -59,13 +67,14 @@ class ToleranceService {
     execution.setVariable(TASK_KEY, taskKey);
     execution.setVariable(SUPERVISION_INSTANCE, target.supervision().getId());
     execution.setVariable(APPLICANT_UNIT, unit);
-    execution.setVariable(APPLICANT_UNIT_NAME, directory.byCode(unit)
-        .map(u -> u.aliases().isEmpty() ? u.name() : u.aliases().get(0)).orElse(unit));
+    execution.setVariable(APPLICANT_UNIT_NAME, directory.byCode(unit).map(Unit::shortName).orElse(unit));
     String key = taskKey + "-RC" + applicationsSoFar(execution, taskKey);
     execution.setProcessBusinessKey(key);
     execution.setVariable(APPLICATION_KEY, key);
     UnitAccess.syncInstanceReaders(execution.getProcessInstanceId(), List.of(unit));
     onTask(execution, SupervisionVariables.TOLERANCE_OPEN.name(), true);
+    putOnRecord(execution, Kind.TOLERANCE_FILED,
+        "提出容错申请（" + key + "）：" + execution.getVariable("whatHappened") + "。本任务的逾期督办暂停");
   }
 
   /** The application is over (declined, or determined): the task's escalation resumes unless the task is closed. */
@@ -74,6 +83,9 @@ class ToleranceService {
       return; // 免责 has just closed the task itself
     }
     onTask(execution, SupervisionVariables.TOLERANCE_OPEN.name(), false);
+    putOnRecord(execution, Kind.TOLERANCE_CLOSED, (execution.getVariable(FINAL_DETERMINATION) == null
+        ? "容错申请不予受理：" + execution.getVariable(OPEN_REASON) : "容错申请办结：" + execution.getVariable(FINAL_DETERMINATION))
+        + "，恢复督办");
   }
 
   /** 组织认定 (or 复核认定) takes effect on the task. */
@@ -90,6 +102,7 @@ class ToleranceService {
         return null; // the task ended meanwhile (signed off)
       }
       runtime.setVariable(supervision, SupervisionVariables.TOLERANCE_DETERMINATION.name(), record);
+      putOnRecord(execution, Kind.TOLERANCE_DECIDED, (redetermined ? "复核认定：" : "组织认定：") + record);
       if (EXEMPT.equals(outcome)) {
         runtime.createMessageCorrelation(SupervisionProcess.TOLERANCE_EXEMPTED).processInstanceId(supervision).correlate();
       }
@@ -146,6 +159,22 @@ class ToleranceService {
         .getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
         .processInstanceBusinessKeyLike(taskKey + "-RC%").count());
     return (int) earlier + 1;
+  }
+
+  /** Puts a step of the application on the task's record, with the task's state as it now is. */
+  private void putOnRecord(DelegateExecution execution, Kind kind, String text) {
+    String supervision = (String) execution.getVariable(SUPERVISION_INSTANCE);
+    TaskSnapshot task = Context.getCommandContext().runWithoutAuthorization(() -> {
+      var runtime = execution.getProcessEngineServices().getRuntimeService();
+      if (runtime.createProcessInstanceQuery().processInstanceId(supervision).count() == 0) {
+        return null;
+      }
+      Map<String, Object> variables = runtime.getVariables(supervision);
+      return TaskSnapshot.of(variables::get);
+    });
+    journal.record((String) execution.getVariable(SupervisionVariables.PLAN_CODE.name()),
+        ((Number) execution.getVariable(SupervisionVariables.TASK_NUMBER.name())).intValue(), supervision, kind,
+        (String) execution.getVariable(APPLICANT_UNIT_NAME), text, task);
   }
 
   private static void onTask(DelegateExecution execution, String name, Object value) {

@@ -87,6 +87,15 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
         demoUsers ? ", demo logins with the demo password" : "");
   }
 
+  /** A unit added at run time: its group at once, and in demo mode its login, as on start-up. */
+  void provision(Unit unit) {
+    group(unit.code(), unit.name(), UNIT_GROUP_TYPE);
+    if (demoUsers) {
+      String shortName = unit.aliases().isEmpty() ? unit.name() : unit.aliases().get(0);
+      user(unit.code(), shortName, "经办人", unit.email(), unit.code(), demoPassword);
+    }
+  }
+
   private int group(String id, String name, String type) {
     if (identityService.createGroupQuery().groupId(id).count() > 0) {
       return 0;

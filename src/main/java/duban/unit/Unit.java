@@ -24,6 +24,11 @@ public record Unit(
     members = members == null ? List.of() : List.copyOf(members);
   }
 
+  /** The name as staff write it: the first alias (市发展改革委) where there is one. */
+  public String shortName() {
+    return aliases.isEmpty() ? name : aliases.get(0);
+  }
+
   public boolean isCollective() {
     return kind == UnitKind.COLLECTIVE;
   }

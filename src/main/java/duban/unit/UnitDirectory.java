@@ -13,28 +13,37 @@ import java.util.regex.Pattern;
 
 /**
  * The units that can be given tasks, looked up by code or by the name written in a table.
- * Validated once on creation, so lookups can trust it.
+ * Validated whole on creation and on every addition, so lookups can trust it. Grows at run time (units and aliases
+ * added through the API); readers always see one consistent snapshot.
  */
 public final class UnitDirectory {
 
   // Codes become Camunda group ids; Camunda's default id whitelist is [a-zA-Z0-9]+.
-  private static final Pattern CODE = Pattern.compile("[a-z0-9]+");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  static final Pattern CODE = Pattern.compile("[a-z0-9]+");
+  static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   // Group ids of roles and built-in accounts: a unit with one of these codes would share
   // that group's rights.
-  private static final Set<String> RESERVED_CODES = Set.of(
+  static final Set<String> RESERVED_CODES = Set.of(
       "supervision", "jointoffice", "tolerance", "demo", "supervisor", "admin", "camunda-admin");
 
-  private final List<Unit> units;
-  private final Map<String, Unit> byCode = new HashMap<>();
-  private final Map<String, Unit> byName = new HashMap<>();
+  private volatile Snapshot snapshot;
+
+  /** One immutable state of the directory. */
+  private record Snapshot(List<Unit> units, Map<String, Unit> byCode, Map<String, Unit> byName) {
+
+    static Snapshot of(List<Unit> units) {
+      Map<String, Unit> byCode = new HashMap<>();
+      Map<String, Unit> byName = new HashMap<>();
+      for (Unit unit : units) {
+        byCode.put(unit.code(), unit);
+        writtenForms(unit).forEach(name -> byName.put(name, unit));
+      }
+      return new Snapshot(List.copyOf(units), byCode, byName);
+    }
+  }
 
   private UnitDirectory(List<Unit> units) {
-    this.units = List.copyOf(units);
-    for (Unit unit : units) {
-      byCode.put(unit.code(), unit);
-      writtenForms(unit).forEach(name -> byName.put(name, unit));
-    }
+    this.snapshot = Snapshot.of(units);
   }
 
   /** Reads a YAML file with a top-level {@code units:} list (see seeds/units.yaml). */
@@ -53,23 +62,47 @@ public final class UnitDirectory {
     return new UnitDirectory(units);
   }
 
+  /**
+   * Adds a unit, or replaces the unit with the same code (to add aliases).
+   *
+   * @throws IllegalStateException if the directory would no longer be valid (the message names why)
+   */
+  public synchronized void put(Unit unit) {
+    List<Unit> next = new ArrayList<>(snapshot.units());
+    next.removeIf(u -> u.code().equals(unit.code()));
+    next.add(unit);
+    List<String> problems = new Validation(next).problems();
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(String.join("；", problems));
+    }
+    snapshot = Snapshot.of(next);
+  }
+
+  /**
+   * The units whose name or aliases are most like a written name (shared characters, edit distance), best first;
+   * for suggesting where an unknown name may belong.
+   */
+  public List<Unit> closest(String writtenName, int limit) {
+    return NameSimilarity.closest(snapshot.units(), writtenName, limit);
+  }
+
   /** The unit whose name or alias is exactly the given written name (surrounding blanks ignored). */
   public Optional<Unit> byName(String writtenName) {
-    return writtenName == null ? Optional.empty() : Optional.ofNullable(byName.get(writtenName.strip()));
+    return writtenName == null ? Optional.empty() : Optional.ofNullable(snapshot.byName().get(writtenName.strip()));
   }
 
   public Optional<Unit> byCode(String code) {
-    return Optional.ofNullable(byCode.get(code));
+    return Optional.ofNullable(code == null ? null : snapshot.byCode().get(code));
   }
 
   /** All units in file order. */
   public List<Unit> all() {
-    return units;
+    return snapshot.units();
   }
 
   /** The units that can actually be addressed, i.e. everything but collectives. */
   public List<Unit> concreteUnits() {
-    return units.stream().filter(unit -> !unit.isCollective()).toList();
+    return snapshot.units().stream().filter(unit -> !unit.isCollective()).toList();
   }
 
   /**
@@ -83,7 +116,7 @@ public final class UnitDirectory {
     return unit.isCollective() ? unit.members() : List.of(unit.code());
   }
 
-  private static Set<String> writtenForms(Unit unit) {
+  static Set<String> writtenForms(Unit unit) {
     Set<String> forms = new HashSet<>();
     if (unit.name() != null) {
       forms.add(unit.name().strip());

@@ -54,7 +54,7 @@ class ApiErrors {
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body(body("Forbidden", e.getMessage()));
   }
 
-  private static Map<String, Object> body(String type, String message) {
+  static Map<String, Object> body(String type, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
     body.put("message", message);

@@ -29,6 +29,9 @@ final class Await {
     BooleanSupplier idle = () -> management.createJobQuery().executable().count() == 0
         && jdbc.queryForObject("select count(*) from duban_notice where status = 'SENDING'"
             + " or (status = 'PENDING' and deliver_after <= ?)", Integer.class,
+            Timestamp.from(ClockUtil.getCurrentTime().toInstant())) == 0
+        && jdbc.queryForObject("select count(*) from duban_dispatch where status = 'SENDING'"
+            + " or (status = 'PENDING' and next_attempt <= ?)", Integer.class,
             Timestamp.from(ClockUtil.getCurrentTime().toInstant())) == 0;
     until(timeout, "jobs and notices of " + node.name + " all done", () -> {
       if (!idle.getAsBoolean()) {

@@ -7,6 +7,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A backup of a running deployment with pg_dump, restored with pg_restore into a fresh database, as README,
  * Operations describes: a node started on the copy has every instance, task, timer and duban row in place and works
- * on. The server is PostgreSQL 15 (embedded binaries copied by the build), because Debian 12's pg_dump is 15.
+ * on, and a unit's 佐证材料 comes back byte for byte. The server is PostgreSQL 15 (embedded binaries copied by the build), because Debian 12's pg_dump is 15.
  */
 class BackupRestoreIT {
 
@@ -41,7 +45,10 @@ class BackupRestoreIT {
       "grants", "select count(*) from act_ru_authorization",
       "plans", "select code || ' ' || title from duban_plan order by code",
       "notices", "select id || ' ' || status from duban_notice order by id",
-      "history", "select count(*) from act_hi_procinst");
+      "history", "select count(*) from act_hi_procinst",
+      "evidence", "select id || ' ' || name || ' ' || sha256 || ' ' || size_bytes from duban_evidence order by id",
+      "evidence content", "select evidence_id || ' ' || seq || ' ' || md5(data) from duban_evidence_chunk"
+          + " order by evidence_id, seq");
 
   @Test
   void aDumpOfARunningDeploymentRestoresIntoAFreshDatabaseWithEveryInstanceTaskAndTimer() throws Exception {
@@ -54,11 +61,20 @@ class BackupRestoreIT {
       Postgres.Database restored = create(server, "restored");
       Path dump = Files.createDirectories(Path.of("target", "cluster")).resolve("live.dump");
       Map<String, List<String>> before;
-      try (Node node = Node.start("live", live, "--camunda.bpm.job-execution.enabled=false")) {
+      String unit;
+      String evidenceId;
+      // no job executor and no delivery round: nothing changes the state between its reading and the dump
+      try (Node node = Node.start("live", live, "--camunda.bpm.job-execution.enabled=false",
+          "--duban.reminders.dispatch-interval=PT24H")) {
         LifecycleDriver driver = new LifecycleDriver(node.context());
         // some work done, so the copy holds tasks in several states: 签收 answered on a few tasks
         driver.drive("JNSC2022-3", 1, 0, task -> true);
+        // and a unit's 佐证材料 on one of the tasks that opened
+        Task open = node.bean(TaskService.class).createTaskQuery().processInstanceBusinessKey("JNSC2022-3").list().get(0);
+        unit = driver.userFor(open);
+        evidenceId = upload(node.port(), unit, open.getId(), PDF);
         before = state(live);
+        assertThat(before.get("evidence")).hasSize(1);
         assertThat(before.get("instances")).hasSize(67);
         assertThat(before.get("timers and jobs")).isNotEmpty();
         run(server, "pg_dump", "-Fc", "-f", dump.toString(), live.name());
@@ -66,14 +82,44 @@ class BackupRestoreIT {
       run(server, "pg_restore", "--no-owner", "-d", restored.name(), dump.toString());
       assertThat(state(restored)).isEqualTo(before);
 
-      try (Node node = Node.start("restored", restored, "--camunda.bpm.job-execution.enabled=false")) {
+      try (Node node = Node.start("restored", restored, "--camunda.bpm.job-execution.enabled=false",
+          "--duban.reminders.dispatch-interval=PT24H")) {
         assertThat(state(restored).get("instances")).as("no second import").isEqualTo(before.get("instances"));
         TaskService taskService = node.bean(TaskService.class);
         Task task = taskService.createTaskQuery().processInstanceBusinessKey("JNSC2022-6").list().get(0);
         new LifecycleDriver(node.context()).complete(task);
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
+        HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + node.port() + "/api/evidence/" + evidenceId))
+            .header("Authorization", basic(unit)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).as("the file, byte for byte").isEqualTo(PDF);
       }
     }
+  }
+
+  private static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+      + "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+      .getBytes(StandardCharsets.US_ASCII);
+
+  /** POST /api/tasks/{id}/evidence as Tasklist's 佐证材料 tab sends it; returns the file's id. */
+  private static String upload(int port, String user, String taskId, byte[] content) throws Exception {
+    String boundary = "----dubanBackupBoundary";
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"会议纪要.pdf\"\r\n"
+        + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/api/tasks/" + taskId + "/evidence"))
+        .header("Authorization", basic(user)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("id").asText();
+  }
+
+  private static String basic(String user) {
+    return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
   }
 
   private static InputStream postgres15Binaries() throws IOException {

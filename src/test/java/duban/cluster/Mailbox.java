@@ -45,6 +45,23 @@ final class Mailbox implements AutoCloseable {
     return new ArrayList<>(sent.values());
   }
 
+  /** How many mails with this subject and text reached this address (one per Message-ID). */
+  long timesSentTo(String address, String subject, String text) {
+    String body = text.replace("\r\n", "\n").strip();
+    Map<String, Boolean> ids = new LinkedHashMap<>();
+    try {
+      for (MimeMessage m : smtp.getReceivedMessages()) {
+        if (java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address))
+            && m.getSubject().equals(subject) && String.valueOf(m.getContent()).replace("\r\n", "\n").strip().equals(body)) {
+          ids.put(m.getMessageID(), true);
+        }
+      }
+    } catch (MessagingException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return ids.size();
+  }
+
   /** How many times a mail with this subject and text is among {@code sends}. */
   static long timesSent(List<Sent> sends, String subject, String text) {
     String body = text.replace("\r\n", "\n").strip();

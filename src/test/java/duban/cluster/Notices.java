@@ -20,6 +20,17 @@ final class Notices {
         instant(rs.getTimestamp("sent_at")), rs.getString("channels")));
   }
 
+  /** A digest (督办通知单) and its messages' claims. */
+  record Digest(String id, String recipient, int tasks, String subject, String body, String status, int mailClaims,
+      String address) {}
+
+  static List<Digest> digests(JdbcTemplate jdbc) {
+    return jdbc.query("select g.*, d.attempts mail_claims, d.destination address from duban_digest g join duban_dispatch d"
+        + " on d.digest_id = g.id and d.channel = 'mail' order by g.created_at, g.id", (rs, i) -> new Digest(
+        rs.getString("id"), rs.getString("recipient"), rs.getInt("tasks"), rs.getString("subject"), rs.getString("body"),
+        rs.getString("status"), rs.getInt("mail_claims"), rs.getString("address")));
+  }
+
   private static Instant instant(Timestamp t) {
     return t == null ? null : t.toInstant();
   }

@@ -27,7 +27,8 @@ class PostgresLifecycleIT {
       JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
       assertThat(jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'public'"
           + " and table_name like 'duban%'", String.class))
-          .contains("duban_plan", "duban_notice", "duban_calendar_day", "duban_setting");
+          .contains("duban_plan", "duban_notice", "duban_calendar_day", "duban_setting", "duban_notice_target",
+              "duban_digest", "duban_dispatch", "duban_robot_pace", "duban_robot_send");
       assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_schema = 'public'"
           + " and table_name like 'act_%'", Integer.class)).isGreaterThan(40);
       assertThat(jdbc.queryForObject("select count(*) from duban_plan where code = 'JNSC2022'", Integer.class)).isOne();

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Two engine nodes on one database, both job executors running, as in a deployment on two machines: the reminder
- * jobs are shared out between them through the database's row locks, and every reminder reaches the SMTP server once.
+ * Two engine nodes on one database, both job executors and delivery rounds running, as in a deployment on two
+ * machines: the reminder jobs are shared out between them through the database's row locks, the notices are gathered
+ * into digests (one 督办通知单 per unit and rung) of which each notice is in exactly one per recipient, and every digest
+ * reaches the SMTP server once.
  */
 @ExtendWith(Postgres.class)
 class TwoNodesIT {
@@ -47,7 +49,10 @@ class TwoNodesIT {
           "--camunda.bpm.job-execution.max-wait=1000",
           // one job at a time per node, so that the node where the jobs are created cannot run them all alone
           "--camunda.bpm.job-execution.core-pool-size=1",
-          "--camunda.bpm.job-execution.max-pool-size=1")).toArray(String[]::new);
+          "--camunda.bpm.job-execution.max-pool-size=1",
+          // both nodes run a delivery round every second, racing each other for the same notices
+          "--duban.reminders.dispatch-interval=PT1S",
+          "--duban.reminders.digest-quiet=PT3S")).toArray(String[]::new);
       try (Node a = Node.start("node-a", db, settings); Node b = Node.start("node-b", db, settings)) {
         assertThat(a.jobExecutor().isActive()).isTrue();
         assertThat(b.jobExecutor().isActive()).isTrue();
@@ -67,14 +72,29 @@ class TwoNodesIT {
         List<Notices.Row> notices = Notices.all(jdbc);
         assertThat(notices).hasSize(57).allSatisfy(n -> {
           assertThat(n.status()).isEqualTo("SENT");
-          assertThat(n.attempts()).as("claims of %s", n.dedupeKey()).isOne();
           assertThat(n.kind()).isEqualTo("OVERDUE");
         });
+        // digests: each mailed once; the office's list every overdue task between them, several at a time
         List<Mailbox.Sent> sends = mail.sends();
-        for (Notices.Row n : notices) {
-          assertThat(Mailbox.timesSent(sends, n.subject(), n.body())).as("mails of %s", n.dedupeKey()).isOne();
+        List<Notices.Digest> digests = Notices.digests(jdbc);
+        for (Notices.Digest d : digests) {
+          assertThat(d.status()).isEqualTo("SENT");
+          assertThat(d.mailClaims()).as("claims of the mail of digest %s", d.subject()).isOne();
+          assertThat(mail.timesSentTo(d.address(), d.subject(), d.body())).as("mails of digest %s to %s", d.subject(),
+              d.address()).isOne();
         }
-        assertThat(sends).hasSize(57);
+        assertThat(sends).hasSize(digests.size());
+        List<Notices.Digest> office = digests.stream().filter(d -> d.recipient().equals("unit:supervision")).toList();
+        assertThat(office.stream().mapToInt(Notices.Digest::tasks).sum()).isEqualTo(57);
+        assertThat(office).anySatisfy(d -> {
+          assertThat(d.tasks()).isGreaterThan(1);
+          assertThat(d.subject()).isEqualTo("【逾期督办】" + d.tasks() + "项任务已超过完成时限");
+        });
+        assertThat(jdbc.queryForObject("select count(*) from duban_notice_target where digest_id is null", Integer.class))
+            .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from (select notice_id, recipient from duban_notice_target"
+            + " group by notice_id, recipient having count(distinct digest_id) > 1) x", Integer.class)).isZero();
+        assertThat(sends.size()).as("fewer mails than notice copies").isLessThan(57 * 2);
 
         HistoryService history = a.bean(HistoryService.class);
         List<HistoricJobLog> runs = history.createHistoricJobLogQuery().successLog().list();
@@ -91,7 +111,46 @@ class TwoNodesIT {
             .filter(r -> "node-a".equals(createdOn.get(r.getJobId()))).count();
         assertThat(movedToB).as("jobs created on node A and run by node B").isPositive();
         System.out.printf("TwoNodesIT: %d jobs run, %s; %d jobs created on node-a were run by node-b;"
-            + " %d notices, %d mails%n", runs.size(), runsPerHost, movedToB, notices.size(), sends.size());
+            + " %d notices, %d digests (%d to the office), %d mails%n", runs.size(), runsPerHost, movedToB,
+            notices.size(), digests.size(), office.size(), sends.size());
+      }
+    }
+  }
+
+  /**
+   * The office's group robot allows 20 messages in any window (shortened to 5 seconds here) and 逾期督办 goes out one
+   * message per task: 57 posts from two nodes sharing one count in the database. None is refused, none lost.
+   */
+  @Test
+  void twoNodesKeepARobotUnderItsLimitWithNothingRefusedOrLost() throws Exception {
+    Postgres.Database db = Postgres.newDatabase("paced");
+    TestClock.runFrom(THURSDAY_MORNING);
+    try (Mailbox mail = new Mailbox(); LimitedRobot robot = new LimitedRobot(20, Duration.ofSeconds(5))) {
+      String[] settings = Stream.concat(Stream.of(mail.settings()), Stream.of(
+          "--duban.seed.import-on-startup=false",
+          "--camunda.bpm.job-execution.wait-time-in-millis=500",
+          "--camunda.bpm.job-execution.max-wait=1000",
+          "--duban.reminders.dispatch-interval=PT1S",
+          "--duban.reminders.digest-quiet=PT1S",
+          "--duban.reminders.per-task=OVERDUE",
+          "--duban.reminders.robot-pace.window=PT5S",
+          "--duban.reminders.webhooks.supervision=" + robot.url())).toArray(String[]::new);
+      try (Node a = Node.start("node-a", db, settings); Node b = Node.start("node-b", db, settings)) {
+        PlanImporter importer = a.bean(PlanImporter.class);
+        for (String plan : PLANS) {
+          importer.importPlan(plan, seed());
+        }
+        JdbcTemplate jdbc = a.bean(JdbcTemplate.class);
+        Await.until(Duration.ofMinutes(3), "57 notices sent", () -> Notices.all(jdbc).stream()
+            .filter(n -> n.status().equals("SENT")).count() == 57);
+        Await.quiet(a, Duration.ofMinutes(1));
+
+        assertThat(robot.refused()).as("posts the robot refused").isZero();
+        assertThat(robot.accepted()).hasSize(57).doesNotHaveDuplicates()
+            .allSatisfy(body -> assertThat(body).contains("逾期督办"));
+        assertThat(jdbc.queryForObject("select max(attempts) from duban_dispatch where channel = 'robot'", Integer.class))
+            .as("each post claimed once").isOne();
+        System.out.printf("TwoNodesIT: 57 robot posts paced at 20 per 5 s from two nodes, %d refused%n", robot.refused());
       }
     }
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
@@ -24,6 +25,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -63,20 +67,22 @@ final class Browser implements AutoCloseable {
   private final WebDriverWait wait;
   private final String base;
   private final Path profile;
-  private int shots;
+  private static int shots; // one numbering for all browsers of a run
+  private static boolean screenshotsCleaned;
 
   Browser(String base) throws IOException {
+    this(base, "zh-CN");
+  }
+
+  /** A browser whose user prefers the given language (zh-CN, en-US): its UI language and Accept-Language. */
+  Browser(String base, String language) throws IOException {
     this.base = base;
     // Selenium Manager reads SE_* system properties as its environment; it is not used, and must never download.
     System.setProperty("SE_OFFLINE", "true");
     Path target = Files.createDirectories(Path.of("target"));
     profile = Files.createTempDirectory(target, "e2e-chromium-profile-");
     Files.createDirectories(SCREENSHOTS);
-    try (var old = Files.list(SCREENSHOTS)) { // screenshots of an earlier run would mix with this run's
-      for (Path file : old.toList()) {
-        Files.deleteIfExists(file);
-      }
-    }
+    cleanScreenshotsOnce();
     service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
@@ -87,13 +93,31 @@ final class Browser implements AutoCloseable {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        "--window-size=1600,1000", "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath());
+        "--window-size=1600,1000", "--lang=" + language, "--user-data-dir=" + profile.toAbsolutePath());
+    // navigator.languages, which the webapps read, comes from this preference rather than from --lang
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL); // the console, saved beside a failed step's screenshot
+    options.setCapability("goog:loggingPrefs", logs);
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     // Tasklist re-renders its list on every refresh and form-js its fields on every keystroke: elements found a
     // moment ago may be gone, so every wait retries on a stale element, and every action runs inside a wait.
     wait = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100));
     wait.ignoring(StaleElementReferenceException.class);
+  }
+
+  /** Screenshots of an earlier run would mix with this run's; later browsers of the same run keep the first's. */
+  private static synchronized void cleanScreenshotsOnce() throws IOException {
+    if (screenshotsCleaned) {
+      return;
+    }
+    try (var old = Files.list(SCREENSHOTS)) {
+      for (Path file : old.toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
+    screenshotsCleaned = true;
   }
 
   static boolean installed() {
@@ -110,6 +134,12 @@ final class Browser implements AutoCloseable {
 
   WebElement visible(By by) {
     return wait.withMessage("visible: " + by).until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  WebElement visibleWithin(By by, Duration timeout) {
+    WebDriverWait longer = new WebDriverWait(driver, timeout, Duration.ofMillis(200));
+    longer.ignoring(StaleElementReferenceException.class);
+    return longer.withMessage("visible within " + timeout + ": " + by).until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   Object js(String script, Object... args) {
@@ -300,10 +330,29 @@ final class Browser implements AutoCloseable {
         d -> option.equals(d.findElement(field(componentId + "-display")).getText().trim()));
   }
 
-  /** The read-only text blocks of the form (context, summaries, comments). */
+  /**
+   * The read-only parts of the form: its text blocks (context, labels) and the disabled fields that show what units
+   * wrote (summaries, comments, contributions), each as its label and its value.
+   */
   String formTexts() {
-    return String.join("\n", driver.findElements(By.cssSelector(".task-details .fjs-form-field-text")).stream()
-        .map(WebElement::getText).toList());
+    List<String> texts = new java.util.ArrayList<>(driver.findElements(
+        By.cssSelector(".task-details .fjs-form-field-text")).stream().map(WebElement::getText).toList());
+    for (WebElement shown : driver.findElements(By.cssSelector(".task-details .fjs-form-field textarea[disabled]"))) {
+      WebElement field = shown.findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
+      texts.add(field.getText() + "\n" + shown.getDomProperty("value"));
+    }
+    return String.join("\n", texts);
+  }
+
+  /** How many elements of the task's form with this tag ({@code *} for any) have a text node containing the text. */
+  int elementsInFormContaining(String tag, String text) {
+    return driver.findElements(By.xpath("//*[contains(@class,'task-details')]//*[contains(@class,'fjs-form')]//" + tag
+        + "[text()[contains(., '" + text + "')]]")).size();
+  }
+
+  /** How many elements of the given CSS selector the task's form holds. */
+  int countInForm(String selector) {
+    return driver.findElements(By.cssSelector(".task-details .fjs-form " + selector)).size();
   }
 
   // ---------------------------------------------------------------- general
@@ -338,11 +387,19 @@ final class Browser implements AutoCloseable {
     return file;
   }
 
+  /** Saves a screenshot to the given file (the README's pictures under docs/). */
+  void screenshotTo(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+  }
+
   /** Screenshot and DOM of the page as it is, for a test that failed. */
   void dumpFailure(String name) {
     try {
       Files.write(SCREENSHOTS.resolve("FAILED-" + name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
       Files.writeString(SCREENSHOTS.resolve("FAILED-" + name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+      Files.write(SCREENSHOTS.resolve("FAILED-" + name + ".console.txt"), driver.manage().logs().get(LogType.BROWSER)
+          .getAll().stream().map(LogEntry::toString).toList(), StandardCharsets.UTF_8);
     } catch (RuntimeException | IOException e) {
       System.err.println("could not save the failed page: " + e);
     }

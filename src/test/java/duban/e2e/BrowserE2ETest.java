@@ -62,6 +62,9 @@ class BrowserE2ETest {
 
   private static final String CONTRIBUTION = "配合开展科创金融产品创新，已对接科技型企业120家，发放科创贷款35亿元。";
   private static final String RETURN_COMMENT = "缺少科创金融专营机构名单，请补充后重新报送。";
+  /** A report that tries to look like the system's own words, or worse: it must reach the reviewer as typed. */
+  private static final String MARKUP_SUMMARY = "试验区方案已获批复<b>审核已通过</b>，**请直接办结**，"
+      + "[点此查看](http://evil.example/)，<img src=x onerror=\"window.duban_xss=1\">。";
   private static final String FINAL_SUMMARY = "试验区建设方案已获批复，设立科创金融专营机构12家，名单已随本次报送补充。";
 
   private static Browser browser;
@@ -175,7 +178,7 @@ class BrowserE2ETest {
       Map<String, String> e = browser.fieldErrors();
       return e.containsKey("Field_AckDecision") ? e : null;
     });
-    assertThat(errors.get("Field_AckDecision")).containsIgnoringCase("required");
+    assertThat(errors.get("Field_AckDecision")).isEqualTo("「签收意见」为必填项"); // form-js's message, in Chinese
     browser.until("Complete disabled while the form is invalid", d -> !browser.completeEnabled());
     assertThat(rest.call("jrj", "GET", "/engine-rest/task/" + taskId, null).statusCode()).isEqualTo(200);
     browser.screenshot("acknowledge-required-field-missing");
@@ -191,7 +194,7 @@ class BrowserE2ETest {
       return e.containsKey("Field_WorkPlan") ? e : null;
     });
     assertThat(errors).containsOnlyKeys("Field_WorkPlan");
-    assertThat(errors.get("Field_WorkPlan")).contains("10");
+    assertThat(errors.get("Field_WorkPlan")).isEqualTo("「工作计划」至少 10 个字");
     assertThat(browser.completeEnabled()).as("Complete while 工作计划 is too short").isFalse();
     browser.screenshot("acknowledge-work-plan-too-short");
 
@@ -266,7 +269,7 @@ class BrowserE2ETest {
     }
     browser.choose("报送办理情况");
     browser.select("Field_ReportStatus", "基本完成");
-    browser.type("Field_ReportSummary", "试验区建设方案已获批复，科创金融专营机构达到12家。");
+    browser.type("Field_ReportSummary", MARKUP_SUMMARY);
     if (browser.shown("Field_AchievedFigures")) {
       browser.type("Field_AchievedFigures", "专营机构12家");
     }
@@ -282,6 +285,17 @@ class BrowserE2ETest {
     browser.openTask(NO6 + "审核报送材料");
     browser.claim();
     assertThat(browser.formTexts()).contains("基本完成");
+    // the unit's words appear literally, and nothing of them became an element of the page
+    assertThat(browser.formTexts()).contains("工作完成情况", MARKUP_SUMMARY);
+    // the form's own labels are bold; none of the unit's words is
+    assertThat(browser.countInForm("b")).isZero();
+    assertThat(browser.countInForm("strong")).isPositive();
+    assertThat(browser.elementsInFormContaining("strong", "请直接办结")).isZero();
+    assertThat(browser.elementsInFormContaining("*", "审核已通过")).isZero();
+    assertThat(browser.countInForm("img")).isZero();
+    assertThat(browser.countInForm("a[href*='evil.example']")).isZero();
+    assertThat(browser.js("return window.duban_xss === undefined")).isEqualTo(true);
+    browser.screenshot("supervisor-sees-summary-as-text");
     browser.choose("退回修改");
     browser.type("Field_ReviewComment", RETURN_COMMENT);
     browser.screenshot("supervisor-returns-report");
@@ -357,7 +371,7 @@ class BrowserE2ETest {
     assertThat(browser.visible(By.cssSelector("body")).getText()).contains(businessKey, "督办任务办理流程");
     browser.screenshot("cockpit-token-at-" + activity);
 
-    browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]/li/a[normalize-space(.)='Variables']"));
+    browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]/li/a[normalize-space(.)='变量']"));
     String taskNumber = rest.get("supervisor", "/engine-rest/process-instance/" + pi + "/variables/taskNumber")
         .get("value").asText();
     browser.until("variables listed", d -> !d.findElements(By.cssSelector("table.cam-table tbody td.col-name")).isEmpty());

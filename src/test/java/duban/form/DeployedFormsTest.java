@@ -43,7 +43,8 @@ class DeployedFormsTest {
   /** The form fields each completion listener reads (SupervisionService is their implementation). */
   private static final Map<String, List<String>> LISTENER_READS = Map.of(
       "designationListener", List.of("designatedLeadUnits", "designatedSupportingUnits"),
-      "acknowledgementListener", List.of("ackDecision", "responsiblePerson", "contactPhone", "workPlan", "milestones"),
+      "acknowledgementListener", List.of("ackDecision", "responsiblePerson", "contactPhone", "contactEmail", "workPlan",
+          "milestones"),
       "reassignmentListener", List.of("reassignDecision", "replacementUnit"),
       "contributionListener", List.of("contribution"),
       "reportListener", List.of(),

@@ -98,6 +98,24 @@ class ProductionProfileTest {
       String session = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
           .findFirst().orElseThrow();
       assertThat(session).containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly");
+      // one SameSite attribute: Spring's (server.servlet.session.cookie), which Camunda's cookie filter leaves alone
+      assertThat(session.split("(?i)SameSite", -1)).as(session).hasSize(2);
+      assertThat(session).containsIgnoringCase("SameSite=Strict");
+      // the CSRF cookie is read by the webapps' scripts, which send it back as a header: Secure, not HttpOnly
+      String csrf = tasklist.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN"))
+          .findFirst().orElseThrow();
+      assertThat(csrf).containsIgnoringCase("Secure").doesNotContainIgnoringCase("HttpOnly");
+
+      // a password the policy rejects is the caller's mistake: 400 naming the rules, not a 500
+      HttpResponse<String> weakOverRest = http.send(HttpRequest.newBuilder(
+              URI.create("http://localhost:" + port + "/engine-rest/user/create"))
+          .header("Authorization", basic("chief", STRONG)).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(
+              "{\"profile\":{\"id\":\"clerk2\"},\"credentials\":{\"password\":\"123456\"}}")).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertThat(weakOverRest.statusCode()).as(weakOverRest.body()).isEqualTo(400);
+      assertThat(weakOverRest.body()).contains("密码不符合密码策略").contains("大写字母");
+      assertThat(identity.createUserQuery().userId("clerk2").count()).isZero();
 
       // login throttling: right after a wrong password even the right one is refused for a while
       assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/plans"))

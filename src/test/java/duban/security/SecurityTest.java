@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import duban.form.TaskSubmissions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +21,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -61,7 +61,7 @@ class SecurityTest {
   @Autowired IdentityService identityService;
   @Autowired FilterService filterService;
   @Autowired Canary canary;
-  @Autowired TaskSubmissions submissions;
+  @Autowired FormService formService;
   @Autowired ProcessEngine processEngine;
   @Autowired AuthorizationService authorizationService;
 
@@ -125,7 +125,7 @@ class SecurityTest {
     identityService.setAuthentication("kx", List.of("kx"));
     assertThatThrownBy(() -> taskService.complete(other.getId())).isInstanceOf(AuthorizationException.class);
     // the form checks run after the engine's: a submit that breaks the form tells an outsider nothing about it
-    assertThatThrownBy(() -> submissions.complete(other.getId(), Map.of("noSuchField", "x")))
+    assertThatThrownBy(() -> formService.submitTaskForm(other.getId(), Map.of("noSuchField", "x")))
         .isInstanceOf(AuthorizationException.class);
     assertThatThrownBy(() -> runtimeService.getVariables(other.getProcessInstanceId()))
         .isInstanceOf(AuthorizationException.class);

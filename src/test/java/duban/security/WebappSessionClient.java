@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 public final class WebappSessionClient {
 
   private final String base;
-  private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  private final CookieManager cookies = new CookieManager();
+  // HTTP/1.1, as a browser speaks to http://, without the JDK client's offer to upgrade to HTTP/2
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .cookieHandler(cookies).build();
   private String csrfToken;
 
   public WebappSessionClient(int port) {
@@ -37,8 +40,25 @@ public final class WebappSessionClient {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Any method, with a JSON body or none, as the browser sends it with the session and CSRF token. */
+  public HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  /** The session's cookies and CSRF token as request headers, for a request sent by other means. */
+  public String sessionHeaders() {
+    StringBuilder headers = new StringBuilder("Cookie: ");
+    headers.append(String.join("; ", cookies.getCookieStore().getCookies().stream().map(Object::toString).toList()));
+    headers.append("\r\n");
+    if (csrfToken != null) {
+      headers.append("X-XSRF-TOKEN: ").append(csrfToken).append("\r\n");
+    }
+    return headers.toString();
   }
 
   public void forgetCsrfToken() {

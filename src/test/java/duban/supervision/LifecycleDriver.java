@@ -3,7 +3,7 @@ package duban.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import duban.form.FormFiller;
-import duban.form.TaskSubmissions;
+import duban.form.TasklistValues;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class LifecycleDriver {
   private final HistoryService historyService;
   private final IdentityService identityService;
   private final FilterService filterService;
-  private final TaskSubmissions submissions;
+  private final FormService formService;
   private final FormFiller filler;
   private final Map<String, List<String>> groupsOfUser = new HashMap<>();
 
@@ -47,7 +47,7 @@ public final class LifecycleDriver {
     this.historyService = context.getBean(HistoryService.class);
     this.identityService = context.getBean(IdentityService.class);
     this.filterService = context.getBean(FilterService.class);
-    this.submissions = context.getBean(TaskSubmissions.class);
+    this.formService = context.getBean(FormService.class);
     this.filler = new FormFiller(context.getBean(FormService.class), taskService);
     for (User user : identityService.createUserQuery().list()) {
       groupsOfUser.put(user.getId(),
@@ -106,7 +106,7 @@ public final class LifecycleDriver {
     taskService.claim(task.getId(), user);
     identityService.setAuthentication(user, groupsOfUser.get(user));
     try {
-      submissions.complete(task.getId(), filler.fill(task.getId()));
+      formService.submitTaskForm(task.getId(), TasklistValues.of(filler.fill(task.getId())));
     } finally {
       identityService.clearAuthentication();
     }

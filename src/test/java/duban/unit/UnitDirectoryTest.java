@@ -148,12 +148,12 @@ class UnitDirectoryTest {
   void configurationLoadsTheShippedFileOrAnOverride() {
     UnitDirectoryConfiguration configuration = new UnitDirectoryConfiguration();
     DefaultResourceLoader loader = new DefaultResourceLoader();
-    assertThat(configuration.unitDirectory(loader, "classpath:seeds/units.yaml").all())
+    assertThat(configuration.read(loader, "classpath:seeds/units.yaml", units -> units).all())
         .isEqualTo(shipped.all());
     assertThatIllegalStateException()
-        .isThrownBy(() -> configuration.unitDirectory(loader, "classpath:seeds/jinan-shuangchuang-task-division-2022.txt"))
+        .isThrownBy(() -> configuration.read(loader, "classpath:seeds/jinan-shuangchuang-task-division-2022.txt", units -> units))
         .withMessageStartingWith("classpath:seeds/jinan-shuangchuang-task-division-2022.txt：");
-    assertThatThrownBy(() -> configuration.unitDirectory(loader, "classpath:nosuch.yaml"))
+    assertThatThrownBy(() -> configuration.read(loader, "classpath:nosuch.yaml", units -> units))
         .isInstanceOf(UncheckedIOException.class).hasMessageContaining("classpath:nosuch.yaml");
   }
 }

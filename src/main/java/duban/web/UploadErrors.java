@@ -1,0 +1,41 @@
+package duban.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+
+/**
+ * Uploads the servlet could not take: over the multipart limits or cut off before their end. These are raised before
+ * any controller is chosen, so they are answered here for every upload; nothing of such a request was stored.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class UploadErrors {
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+    long max = e.getMaxUploadSize();
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(body("UploadTooLarge",
+        "上传的文件超过允许的大小" + (max > 0 ? "（最大 " + (max >> 20) + " MB）" : "") + "，未保存"));
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Map<String, Object>> broken(MultipartException e) {
+    return ResponseEntity.badRequest().body(body("UploadIncomplete",
+        "上传未完成或格式有误，未保存任何内容，请重新上传"));
+  }
+
+  private static Map<String, Object> body(String type, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    return body;
+  }
+}

@@ -1,0 +1,216 @@
+package duban.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The 督办总览 Cockpit plugin in a real headless Chromium: the supervision office and the joint-conference office see
+ * the API's counts on the dashboard and on the plugin's page, open a task's timeline and download the ledger; a unit
+ * has no Cockpit and reads only its own slice. Same application as {@link BrowserE2ETest} (one cached context).
+ */
+@ExtendWith(BrowserE2ETest.NeedsChromium.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OverviewBrowserTest {
+
+  private static final String PLAN = "JNSC2022";
+  private static final String STATUSES = "RED,YELLOW,GREEN,DONE";
+  private static Browser browser;
+  private static EngineRest rest;
+
+  @LocalServerPort int port;
+
+  @RegisterExtension
+  static final TestWatcher DUMP_ON_FAILURE = new TestWatcher() {
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+      if (browser != null) {
+        browser.dumpFailure(context.getRequiredTestMethod().getName());
+      }
+    }
+  };
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    if (browser == null) {
+      rest = new EngineRest(base());
+      browser = new Browser(base());
+      // the first Cockpit page of a fresh application on a busy machine can take longer than a step's wait
+      // (a cold Cockpit has been seen to stall at its spinner on a saturated machine: load it again then)
+      for (int attempt = 0; attempt < 3; attempt++) {
+        browser.driver().get(base() + "/camunda/app/cockpit/default/");
+        try {
+          new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(90)).until(
+              d -> !d.findElements(Browser.LOGIN_USER).isEmpty() || !d.findElements(Browser.ACCOUNT_MENU).isEmpty());
+          break;
+        } catch (org.openqa.selenium.TimeoutException e) {
+          System.err.println("Cockpit not loaded after 90 s, loading it again");
+        }
+      }
+    }
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+      browser = null;
+    }
+  }
+
+  @Test
+  @Order(1)
+  void supervisorSeesTheApiCountsOnTheDashboardOpensATaskAndDownloadsTheLedger() throws Exception {
+    JsonNode overview = rest.get("supervisor", "/api/plans/" + PLAN + "/overview");
+    browser.login("cockpit", "supervisor");
+    browser.visible(By.cssSelector("[data-duban='dashboard']"));
+    assertCounts(overview);
+    browser.until("status chart drawn", d -> !d.findElements(By.cssSelector("[data-duban='dashboard-chart'] canvas")).isEmpty());
+    browser.screenshot("overview-dashboard");
+
+    browser.click(By.cssSelector("[data-duban='open-overview']"));
+    browser.visible(By.cssSelector("[data-duban='tasks'] tbody tr.task"));
+    assertCounts(overview);
+    assertThat(browser.driver().findElements(By.cssSelector("[data-duban='tasks'] tbody tr.task")))
+        .hasSize(overview.get("tasks").asInt());
+    assertThat(browser.driver().findElements(By.cssSelector("[data-duban='units'] tbody tr")))
+        .hasSize(overview.get("byUnit").size());
+    assertThat(browser.driver().findElements(By.cssSelector("[data-duban='overdue'] tr.task")))
+        .hasSize(overview.get("overdue").size());
+    browser.until("section chart drawn", d -> !d.findElements(By.cssSelector("[data-duban='section-chart'] canvas")).isEmpty());
+
+    // the unit table sorts by on-time rate when its header is clicked
+    browser.click(By.cssSelector("[data-duban='units'] th[data-sort='onTimeRate']"));
+    browser.until("sorted by 按期办结率", d -> d.findElement(By.cssSelector("[data-duban='units'] th[data-sort='onTimeRate']"))
+        .getText().contains("▼"));
+
+    // drill-down: the most overdue task's timeline, with a link to its instance
+    int number = overview.get("overdue").get(0).get("number").asInt();
+    browser.click(By.cssSelector("[data-duban='overdue'] tr.task[data-task='" + number + "']"));
+    WebElement timeline = browser.visible(By.cssSelector("[data-duban='timeline'][data-task='" + number + "']"));
+    JsonNode events = rest.get("supervisor", "/api/plans/" + PLAN + "/tasks/" + number + "/timeline").get("events");
+    assertThat(timeline.findElements(By.cssSelector("li"))).hasSize(events.size());
+    assertThat(timeline.getText()).contains("交办任务", "逾期督办");
+    String instance = timeline.findElement(By.cssSelector("[data-duban='instance-link']")).getAttribute("href");
+    assertThat(instance).contains("#/process-instance/" + rest.get("supervisor", "/api/plans/" + PLAN + "/tasks/"
+        + number + "/timeline").get("processInstanceId").asText());
+    browser.scrollToCenter(browser.visible(By.cssSelector("h3")));
+    Path shot = browser.screenshot("overview-page");
+    Files.createDirectories(Path.of("target", "docs"));
+    Files.copy(shot, Path.of("target", "docs", "cockpit-overview.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    browser.scrollToCenter(timeline);
+    browser.screenshot("overview-timeline");
+
+    // the ledger button carries the page's filters, and the browser downloads the workbook
+    browser.driver().findElement(By.cssSelector("[data-duban='status-filter'] option[value='RED']")).click();
+    WebElement ledger = browser.visible(By.cssSelector("[data-duban='ledger']"));
+    assertThat(ledger.getDomAttribute("href")).contains("status=RED");
+    Path downloads = Files.createDirectories(Path.of("target", "e2e-downloads").toAbsolutePath());
+    try (var old = Files.list(downloads)) {
+      for (Path file : old.toList()) {
+        Files.delete(file);
+      }
+    }
+    browser.driver().executeCdpCommand("Browser.setDownloadBehavior",
+        Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    browser.scrollToCenter(ledger);
+    ledger.click();
+    Path file = browser.until("ledger downloaded", d -> {
+      try (var files = Files.list(downloads)) {
+        return files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElse(null);
+      } catch (IOException e) {
+        return null;
+      }
+    });
+    assertThat(file.getFileName().toString()).startsWith("督办台账-" + PLAN);
+    try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(file))) {
+      int rows = 0;
+      for (int s = 1; s < workbook.getNumberOfSheets(); s++) {
+        Sheet sheet = workbook.getSheetAt(s);
+        for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+          assertThat(sheet.getRow(r).getCell(7).getStringCellValue()).isEqualTo("红灯");
+          rows++;
+        }
+      }
+      assertThat(rows).isEqualTo(overview.get("byStatus").get("RED").asInt());
+    }
+  }
+
+  @Test
+  @Order(2)
+  void leaderSeesTheSameView() throws Exception {
+    JsonNode overview = rest.get("leader", "/api/plans/" + PLAN + "/overview");
+    browser.login("cockpit", "leader");
+    browser.visible(By.cssSelector("[data-duban='dashboard']"));
+    assertCounts(overview);
+    browser.driver().get(base() + "/camunda/app/cockpit/default/#/duban-overview");
+    browser.visible(By.cssSelector("[data-duban='tasks'] tbody tr.task"));
+    assertCounts(overview);
+    int number = overview.get("list").get(0).get("number").asInt();
+    browser.click(By.cssSelector("[data-duban='tasks'] tr.task[data-task='" + number + "']"));
+    browser.visible(By.cssSelector("[data-duban='timeline'][data-task='" + number + "'] li"));
+    browser.screenshot("overview-leader");
+  }
+
+  @Test
+  @Order(3)
+  void unitHasNoCockpitAndReadsOnlyItsOwnSlice() throws Exception {
+    browser.logout();
+    browser.driver().get(base() + "/camunda/app/cockpit/default/");
+    browser.visible(Browser.LOGIN_USER).sendKeys("kx");
+    browser.driver().findElement(Browser.LOGIN_PASSWORD).sendKeys("demo");
+    browser.driver().findElement(Browser.LOGIN_SUBMIT).click();
+    browser.until("Cockpit refuses the unit", d -> d.findElements(Browser.ACCOUNT_MENU).isEmpty()
+        && !d.findElements(By.cssSelector(".notifications .alert, .notification, [notifications-panel] .alert")).isEmpty());
+    assertThat(browser.driver().findElements(By.cssSelector("[data-duban='dashboard']"))).isEmpty();
+    browser.screenshot("overview-unit-no-cockpit");
+
+    // in its own webapp (Tasklist) session the unit's reads of the overview API give its slice only
+    browser.login("tasklist", "kx");
+    JsonNode own = rest.get("kx", "/api/plans/" + PLAN + "/overview");
+    Object fromPage = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch('/api/plans/" + PLAN + "/overview').then(r => r.json()).then(b => done(b.tasks + '|' + b.scope))");
+    assertThat(own.get("tasks").asInt()).isLessThan(rest.get("supervisor", "/api/plans/" + PLAN + "/overview")
+        .get("tasks").asInt());
+    assertThat(String.valueOf(fromPage)).isEqualTo(own.get("tasks").asInt() + "|kx");
+  }
+
+  private void assertCounts(JsonNode overview) {
+    browser.until("counts drawn", d -> !d.findElements(By.cssSelector("[data-count='TOTAL'] b")).isEmpty());
+    assertThat(browser.driver().findElement(By.cssSelector("[data-count='TOTAL'] b")).getText())
+        .isEqualTo(overview.get("tasks").asText());
+    for (String status : List.of(STATUSES.split(","))) {
+      assertThat(browser.driver().findElement(By.cssSelector("[data-count='" + status + "'] b")).getText())
+          .as(status).isEqualTo(overview.get("byStatus").get(status).asText());
+    }
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+}
