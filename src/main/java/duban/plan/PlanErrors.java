@@ -8,9 +8,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
-/** The import's refusals, in duban's error shape; before the general handlers, which know PlanFormatException. */
+/**
+ * The import's refusals, in duban's error shape; before the general handlers, which know PlanFormatException. A
+ * multipart body over the servlet's limit is answered for every upload by the web layer.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PlanErrors {
@@ -27,12 +29,6 @@ class PlanErrors {
   ResponseEntity<Map<String, Object>> unreadable(PlanFileException e) {
     HttpStatus status = e.tooLarge() ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
     return ResponseEntity.status(status).body(body(e.tooLarge() ? "FileTooLarge" : "UnreadableFile", e.getMessage()));
-  }
-
-  @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
-    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-        .body(body("FileTooLarge", "上传的文件超过大小上限（duban.plans.max-upload-size）"));
   }
 
   private static Map<String, Object> body(String type, String message) {

@@ -50,7 +50,7 @@ class PlanFiles {
     }
     if (bytes.length > settings.maxUploadSize().toBytes()) {
       throw PlanFileException.tooLarge("文件大小 " + megabytes(bytes.length) + " 超过上限 "
-          + megabytes(settings.maxUploadSize().toBytes()) + "（duban.plans.max-upload-size）");
+          + megabytes(settings.maxUploadSize().toBytes()));
     }
     FileMagic magic;
     try {

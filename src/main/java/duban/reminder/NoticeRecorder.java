@@ -52,8 +52,7 @@ class NoticeRecorder {
     String number = String.valueOf(TASK_NUMBER.get(execution));
     String subject = "【" + kind.label() + "】第" + number + "项 " + TASK_TITLE.get(execution) + "：" + situation;
     String body = String.join("\n",
-        "致：" + String.join("、", to.stream().map(recipients::name).toList())
-            + (cc.isEmpty() ? "" : "（抄送：" + String.join("、", cc.stream().map(recipients::name).toList()) + "）"),
+        addressed(to, cc),
         "任务：" + PLAN_CODE.get(execution) + " 第" + number + "项",
         "具体措施：" + MEASURE.get(execution),
         "完成时限：" + DEADLINE_TEXT.get(execution)

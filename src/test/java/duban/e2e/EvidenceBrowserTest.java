@@ -51,7 +51,7 @@ import org.springframework.context.ApplicationContext;
  */
 @ExtendWith(BrowserE2ETest.NeedsChromium.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:api-tests;DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:evidence-browser;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false"})
 class EvidenceBrowserTest {
 

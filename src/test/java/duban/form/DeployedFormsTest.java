@@ -49,7 +49,8 @@ class DeployedFormsTest {
       "contributionListener", List.of("contribution"),
       "reportListener", List.of(),
       "extensionListener", List.of("extensionDecision", "extensionDate"),
-      "reviewListener", List.of("reviewDecision", "closeTask"));
+      "reviewListener", List.of("reviewDecision", "closeTask"),
+      "signOffListener", List.of("signOffDecision", "signOffComment"));
 
   @Autowired RepositoryService repositoryService;
   @Autowired SupervisionStart supervisionStart;

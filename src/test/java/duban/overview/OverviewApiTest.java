@@ -116,7 +116,7 @@ class OverviewApiTest {
     assertThat(reported.get("what").asText()).contains("第 1 轮", "逾期报送");
     assertThat(event(timeline, "REVIEWED").get("actor").asText()).isEqualTo("supervisor");
     assertThat(event(timeline, "SIGN_OFF_DECIDED").get("actor").asText()).isEqualTo("leader");
-    assertThat(event(timeline, "REMINDER").get("what").asText()).startsWith("【逾期督办】").contains("致 督查室", "渠道");
+    assertThat(event(timeline, "REMINDER").get("what").asText()).startsWith("【逾期督办】").contains("致：督查室", "渠道");
     assertThat(event(timeline, "ASSIGNED").get("at").asText()).isNotBlank();
   }
 
