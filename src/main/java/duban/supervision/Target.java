@@ -35,10 +35,12 @@ public record Target(String text, BigDecimal value, BigDecimal upper, String uni
 
   /** A number without trailing zeros or exponent: 15000, 1.5, 30. */
   public static String plain(BigDecimal number) {
-    if (number == null) {
-      return "";
-    }
+    return number == null ? "" : normal(number).toPlainString();
+  }
+
+  /** The number with no trailing zeros and no negative scale, so 15000.0 and 1.5E+4 both read 15000. */
+  public static BigDecimal normal(BigDecimal number) {
     BigDecimal stripped = number.stripTrailingZeros();
-    return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 }
