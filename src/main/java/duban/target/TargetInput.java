@@ -20,6 +20,7 @@ final class TargetInput {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_TEXT = 500;
   private static final int MAX_UNIT = 20;
+  private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile("[\\p{IsHan}\\p{L}%‰]+");
 
   private TargetInput() {}
 
@@ -94,6 +95,10 @@ final class TargetInput {
     String unit = text(node, "unit");
     if (unit == null || unit.codePointCount(0, unit.length()) > MAX_UNIT) {
       throw new IllegalArgumentException(where + "缺少计量单位（unit，如 家、人、%），或超过 " + MAX_UNIT + " 个字");
+    }
+    if (!UNIT.matcher(unit).matches()) {
+      // the unit is shown inside the report form's Markdown line: words and % only, no markup
+      throw new IllegalArgumentException(where + "的计量单位（unit）只能是文字或 %，实为「" + unit + "」");
     }
     String comparator = text(node, "comparator");
     comparator = comparator == null ? "=" : comparator;

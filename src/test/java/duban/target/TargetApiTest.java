@@ -148,6 +148,9 @@ class TargetApiTest {
     assertThat(call("supervisor", HttpMethod.PUT, "/api/plans/TGT2027/tasks/2/targets/1",
         "{\"text\": \"培训\", \"value\": -5, \"unit\": \"人\"}", MediaType.APPLICATION_JSON).getBody())
         .contains("目标值（value）应大于 0");
+    assertThat(call("supervisor", HttpMethod.PUT, "/api/plans/TGT2027/tasks/2/targets/1",
+        "{\"text\": \"培训\", \"value\": 5, \"unit\": \"<b>人</b>\"}", MediaType.APPLICATION_JSON).getBody())
+        .contains("计量单位（unit）只能是文字或 %，实为「<b>人</b>」");
     ResponseEntity<String> noSlot = call("supervisor", HttpMethod.DELETE, "/api/plans/TGT2027/tasks/2/targets/4", null, null);
     assertThat(noSlot.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(noSlot.getBody()).contains("第 2 项任务没有第 4 个量化目标（共 1 个）");
