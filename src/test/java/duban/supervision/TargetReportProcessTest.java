@@ -131,6 +131,13 @@ class TargetReportProcessTest extends ProcessTestSupport {
     setClock(LocalDateTime.of(2027, 6, 1, 10, 0)); // pace 46.1%: 36.1 points behind
     assertThat(light(code)).isEqualTo(Status.RED);
     assertThat(progress(pi).get(0).lagPoints(Today.date())).isBetween(36.0, 36.2);
+    // the trafficLight variable follows the same rule: a return alone would make it yellow, the lag makes it red
+    review(onlyTask(pi, REVIEW_REPORT), "return", "进度明显滞后，请说明原因。");
+    assertThat(variable(pi, "trafficLight")).isEqualTo("RED");
+    report(onlyTask(pi, SUBMIT_REPORT), 60);
+    assertThat(variable(pi, "trafficLight")).as("60%% against a pace of 46%%: on pace, yellow only for the return")
+        .isEqualTo("YELLOW");
+    assertThat(progress(pi).get(0).lagPoints(Today.date())).isNegative();
   }
 
   private Status light(String planCode) {
