@@ -4,6 +4,7 @@ import duban.plan.Plan;
 import duban.plan.PlanTask;
 import duban.plan.Section;
 import duban.plan.UnitRef;
+import duban.supervision.TargetProgress;
 import duban.unit.UnitDirectory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,8 +35,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 class Ledger {
 
   static final List<String> HEADERS = List.of("序号", "主要内容", "具体措施", "牵头单位", "配合单位", "完成时限", "办理状态",
-      "红黄绿灯", "最新进展", "备注");
-  private static final int[] WIDTHS = {6, 20, 48, 22, 22, 14, 10, 8, 40, 24};
+      "红黄绿灯", "最新进展", "备注", "量化目标进度");
+  private static final int[] WIDTHS = {6, 20, 48, 22, 22, 14, 10, 8, 40, 24, 36};
   /** Rows above the header: the plan's title and the 截至日期 line. */
   static final int HEADER_ROW = 2;
   static final Map<Status, String> FILLS = Map.of(Status.RED, "FF4D4F", Status.YELLOW, "FFD666", Status.GREEN, "95DE64",
@@ -80,11 +81,13 @@ class Ledger {
     }
   }
 
-  byte[] write(Plan plan, OverviewFigures figures, List<OverviewTask> tasks, LocalDate asOf, String filterNote) {
+  /** @param targets each task's targets with their progress on {@code asOf}, by task number */
+  byte[] write(Plan plan, OverviewFigures figures, List<OverviewTask> tasks, LocalDate asOf, String filterNote,
+      Map<Integer, List<TargetProgress>> targets) {
     summary(plan, figures, asOf, filterNote);
     for (Section section : plan.sections()) {
       List<OverviewTask> in = tasks.stream().filter(t -> sectionOf(plan, t) == section.number()).toList();
-      section(plan, section, in, asOf, filterNote);
+      section(plan, section, in, asOf, filterNote, targets);
     }
     try (workbook; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       workbook.write(out);
@@ -137,7 +140,8 @@ class Ledger {
     return r;
   }
 
-  private void section(Plan plan, Section section, List<OverviewTask> tasks, LocalDate asOf, String filterNote) {
+  private void section(Plan plan, Section section, List<OverviewTask> tasks, LocalDate asOf, String filterNote,
+      Map<Integer, List<TargetProgress>> targets) {
     String name = section.title().split("[，。,]", 2)[0];
     XSSFSheet sheet = workbook.createSheet(
         WorkbookUtil.createSafeSheetName(name.length() > 31 ? name.substring(0, 31) : name));
@@ -163,6 +167,7 @@ class Ledger {
       cell(row, 7, t.status().label(), lights.get(t.status()));
       cell(row, 8, progress(t), body);
       cell(row, 9, remarks(t), body);
+      cell(row, 10, targetProgress(targets.getOrDefault(t.number(), List.of()), t.stored().closed() ? null : asOf), body);
     }
     sheet.createFreezePane(0, HEADER_ROW + 1);
     sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, Math.max(HEADER_ROW, r - 1), 0, HEADERS.size() - 1));
@@ -211,6 +216,23 @@ class Ledger {
     }
     return s.reportedAt().toLocalDate() + " 报送：" + s.reportStatus() + "。" + s.reportSummary()
         + (s.achievedFigures() == null || s.achievedFigures().isBlank() ? "" : "（完成数据：" + s.achievedFigures() + "）");
+  }
+
+  /**
+   * One line per target: the target, what was achieved and, where it lags its pace on {@code asOf} (null for a closed
+   * task), by how much.
+   */
+  static String targetProgress(List<TargetProgress> targets, LocalDate asOf) {
+    if (targets.isEmpty()) {
+      return "—";
+    }
+    List<String> lines = new ArrayList<>();
+    for (TargetProgress p : targets) {
+      Double lag = asOf == null ? null : p.lagPoints(asOf);
+      lines.add("目标 " + p.slot() + "：" + p.line()
+          + (lag != null && lag > 0 ? "，落后进度 " + Math.round(lag * 10) / 10.0 + " 个百分点" : ""));
+    }
+    return String.join("\n", lines);
   }
 
   static String remarks(OverviewTask t) {

@@ -3,6 +3,7 @@ package duban.overview;
 import duban.plan.Plan;
 import duban.plan.PlanCatalog;
 import duban.security.CurrentUser;
+import duban.supervision.TargetProgress;
 import duban.supervision.Today;
 import duban.unit.UnitDirectory;
 import duban.web.ForbiddenException;
@@ -40,7 +41,11 @@ class OverviewController {
 
   record TaskLine(int number, int section, String title, String stage, String status, String statusLabel,
       List<String> leadUnits, List<String> supportingUnits, LocalDate dueDate, int daysOverdue, Integer daysLeft,
-      int returns, String processInstanceId) {}
+      int returns, String processInstanceId, List<TargetLine> targets) {}
+
+  /** A target of a task with its progress: percent = achieved ÷ target; lagPoints behind the linear pace. */
+  record TargetLine(int slot, String text, String label, java.math.BigDecimal value, String unit,
+      java.math.BigDecimal achieved, Double percent, Double lagPoints) {}
 
   record Event(LocalDateTime at, String kind, String actor, String actorName, String unit, String what) {}
 
@@ -75,6 +80,7 @@ class OverviewController {
     Scope scope = callerScope.current();
     List<OverviewTask> tasks = visible(code, scope);
     OverviewFigures figures = OverviewFigures.of(plan, tasks, scope, directory, overviews.warningDays(), Today.date());
+    Map<Integer, List<TargetProgress>> targets = overviews.targets(code);
     Map<Integer, Integer> sections = new HashMap<>();
     plan.tasks().forEach(t -> sections.put(t.number(), t.sectionNumber()));
     Map<String, Object> body = new java.util.LinkedHashMap<>();
@@ -93,7 +99,10 @@ class OverviewController {
     body.put("list", tasks.stream().map(t -> new TaskLine(t.number(), sections.getOrDefault(t.number(), 0),
         t.stored().title(), t.stage().label(), t.status().name(), t.status().label(),
         names(t.stored().leadUnits()), names(t.stored().supportingUnits()), t.dueDate(),
-        t.daysOverdue(), t.daysLeft(), t.stored().reviewRounds(), t.stored().processInstanceId())).toList());
+        t.daysOverdue(), t.daysLeft(), t.stored().reviewRounds(), t.stored().processInstanceId(),
+        targets.getOrDefault(t.number(), List.of()).stream().map(p -> new TargetLine(p.slot(), p.target().text(),
+            p.target().label(), p.target().value(), p.target().unit(), p.achieved(), p.percent(),
+            t.stored().closed() ? null : p.lagPoints(Today.date()))).toList())).toList());
     return body;
   }
 
@@ -145,7 +154,8 @@ class OverviewController {
     }
     LocalDate today = Today.date();
     OverviewFigures figures = OverviewFigures.of(plan, tasks, scope, directory, overviews.warningDays(), today);
-    byte[] xlsx = new Ledger(directory).write(plan, figures, tasks, today, String.join("　", notes));
+    byte[] xlsx = new Ledger(directory).write(plan, figures, tasks, today, String.join("　", notes),
+        overviews.targets(code));
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename("督办台账-" + code + "-" + today + ".xlsx", StandardCharsets.UTF_8).build().toString())

@@ -8,7 +8,9 @@ import duban.plan.Reading.UnknownUnit;
 import duban.security.CurrentUser;
 import duban.engine.WithoutCaller;
 import org.camunda.bpm.engine.IdentityService;
+import duban.supervision.Target;
 import duban.supervision.TaskStatuses;
+import duban.supervision.TaskTargets;
 import duban.web.ForbiddenException;
 import duban.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,7 +43,7 @@ class PlanController {
    */
   record TaskView(Integer row, Integer number, String section, String item, String measure, String timeRequirement,
       String deadline, boolean longTerm, String cycle, List<String> milestones, List<UnitEntry> leadUnits,
-      List<UnitEntry> supportingUnits, String status, String statusLabel, boolean closed) {}
+      List<UnitEntry> supportingUnits, String status, String statusLabel, boolean closed, List<Target> targets) {}
 
   record Preview(String title, Integer year, String format, Map<String, String> columns, List<TaskView> tasks,
       List<Problem> problems, List<UnknownUnit> unknownUnits, boolean importable) {}
@@ -55,9 +57,11 @@ class PlanController {
   private final TaskStatuses statuses;
   private final PlanSettings settings;
   private final IdentityService identityService;
+  private final TaskTargets targets;
 
   PlanController(PlanCatalog catalog, PlanImporter importer, PlanFiles files, CurrentUser currentUser,
-      TaskStatuses statuses, PlanSettings settings, IdentityService identityService) {
+      TaskStatuses statuses, PlanSettings settings, IdentityService identityService, TaskTargets targets) {
+    this.targets = targets;
     this.identityService = identityService;
     this.catalog = catalog;
     this.importer = importer;
@@ -78,7 +82,8 @@ class PlanController {
   List<TaskView> tasks(@PathVariable String code) {
     Plan plan = catalog.find(code).orElseThrow(() -> new NotFoundException("没有编号为 " + code + " 的计划"));
     Map<Integer, TaskStatuses.Status> status = statuses.of(code);
-    return plan.tasks().stream().map(t -> view(plan, t, status.get(t.number()))).toList();
+    return plan.tasks().stream()
+        .map(t -> view(plan, t, status.get(t.number()), targets.of(code, t.number(), t.measure()))).toList();
   }
 
   /** Reads a table as the import would and answers what it found; stores nothing, starts nothing. */
@@ -86,15 +91,19 @@ class PlanController {
   Preview preview(HttpServletRequest request, @RequestParam(required = false) MultipartFile file,
       @RequestParam(required = false) String columns, @RequestParam(required = false) String defaultTime,
       @RequestParam(required = false) Integer year, @RequestParam(required = false) String sheet,
-      @RequestParam(required = false) String fileName) throws IOException {
+      @RequestParam(required = false) String fileName, @RequestParam(required = false) String targets)
+      throws IOException {
     requireImporter();
+    Map<Integer, List<Target>> corrected = this.targets.parseCorrections(targets);
     byte[] body = body(request, file);
     ImportOptions options = options(columns, defaultTime, year, sheet, fileName, file);
     PlanFiles.Parsed parsed = files.read(body, options.sheet());
     Reading reading = catalog.read("PREVIEW", parsed.table(), options);
     return new Preview(reading.title(), reading.year(), parsed.format().name().toLowerCase(), reading.columns(),
-        reading.tasks().stream().map(PlanController::view).toList(), reading.problems(), reading.unknownUnits(),
-        reading.importable());
+        reading.tasks().stream().map(d -> view(d, d.number() != null && corrected.containsKey(d.number())
+            ? corrected.get(d.number()) : this.targets.of("PREVIEW", d.number() == null ? 0 : d.number(), d.measure())))
+            .toList(),
+        reading.problems(), reading.unknownUnits(), reading.importable());
   }
 
   /** Imports a table (.docx, .xlsx or text, as the body or as multipart {@code file}); 422 with its problems. */
@@ -104,12 +113,16 @@ class PlanController {
       @RequestParam(required = false) MultipartFile file,
       @RequestParam(required = false) String columns, @RequestParam(required = false) String defaultTime,
       @RequestParam(required = false) Integer year, @RequestParam(required = false) String sheet,
-      @RequestParam(required = false) String fileName) throws IOException {
+      @RequestParam(required = false) String fileName, @RequestParam(required = false) String targets)
+      throws IOException {
     requireImporter();
+    // corrections of the extracted targets, made in the preview: {"3": [{text, value, unit, …}]}
+    Map<Integer, List<Target>> corrected = this.targets.parseCorrections(targets);
     byte[] body = body(request, file);
     ImportOptions options = options(columns, defaultTime, year, sheet, fileName, file);
+    String by = currentUser.id();
     // The office may import (checked above); the engine's own checks would ask for rights to start any process.
-    return WithoutCaller.call(identityService, () -> importer.importFile(code, body, options));
+    return WithoutCaller.call(identityService, () -> importer.importFile(code, body, options, corrected, by));
   }
 
   private void requireImporter() {
@@ -153,7 +166,7 @@ class PlanController {
     return new ImportOptions(map, defaultTime, year, sheet, name);
   }
 
-  private static TaskView view(Plan plan, PlanTask task, TaskStatuses.Status status) {
+  private static TaskView view(Plan plan, PlanTask task, TaskStatuses.Status status, List<Target> targets) {
     return new TaskView(
         null,
         task.number(),
@@ -169,14 +182,15 @@ class PlanController {
         entries(task.supportingUnits()),
         status == null ? null : status.light(),
         status == null ? null : status.lightLabel(),
-        status != null && status.ended());
+        status != null && status.ended(),
+        targets);
   }
 
-  private static TaskView view(Draft draft) {
+  private static TaskView view(Draft draft, List<Target> targets) {
     return new TaskView(draft.row(), draft.number(), draft.section(), draft.item(), draft.measure(),
         draft.timeRequirement(), date(draft.deadline()), draft.deadline() == null && draft.timeRequirement() != null,
         draft.cycle(), draft.milestones().stream().map(LocalDate::toString).toList(), entries(draft.leadUnits()),
-        entries(draft.supportingUnits()), null, null, false);
+        entries(draft.supportingUnits()), null, null, false, targets);
   }
 
   private static String date(LocalDate date) {

@@ -2,9 +2,12 @@ package duban.plan;
 
 import duban.supervision.SupervisionProcess;
 import duban.supervision.SupervisionStart;
+import duban.supervision.Target;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -54,15 +57,24 @@ public class PlanImporter {
   /** Imports a table in the text layout (the seed). */
   @Transactional
   public ImportResult importPlan(String code, String text) {
-    return importTable(code, RawTable.read(text), ImportOptions.NONE, System.nanoTime());
+    return importTable(code, RawTable.read(text), ImportOptions.NONE, System.nanoTime(), Map.of(), null);
   }
 
   /** Imports a .docx, .xlsx or text file. */
   @Transactional
   public ImportResult importFile(String code, byte[] file, ImportOptions options) {
+    return importFile(code, file, options, Map.of(), null);
+  }
+
+  /**
+   * @param targets the office's corrections of tasks' extracted targets, by task number (recorded as by {@code by})
+   */
+  @Transactional
+  public ImportResult importFile(String code, byte[] file, ImportOptions options, Map<Integer, List<Target>> targets,
+      String by) {
     long started = System.nanoTime();
     checkCode(code);
-    return importTable(code, files.read(file, options.sheet()).table(), options, started);
+    return importTable(code, files.read(file, options.sheet()).table(), options, started, targets, by);
   }
 
   private static void checkCode(String code) {
@@ -71,13 +83,19 @@ public class PlanImporter {
     }
   }
 
-  private ImportResult importTable(String code, RawTable table, ImportOptions options, long started) {
+  private ImportResult importTable(String code, RawTable table, ImportOptions options, long started,
+      Map<Integer, List<Target>> targets, String by) {
     checkCode(code);
     Reading reading = catalog.read(code, table, options);
     if (!reading.importable()) {
       throw new PlanRejectedException(reading);
     }
     Plan plan = reading.plan();
+    for (Integer number : targets.keySet()) {
+      if (plan.tasks().stream().noneMatch(t -> t.number() == number)) {
+        throw new IllegalArgumentException("targets 参数中的第 " + number + " 项任务不在表中");
+      }
+    }
     // Stored is the plan written back in the text layout: one form to parse again, whatever the upload was.
     String text = CanonicalText.of(plan, reading.year());
     var stored = repository.find(code);
@@ -100,7 +118,7 @@ public class PlanImporter {
         continue;
       }
       runtimeService.startProcessInstanceByKey(
-          SupervisionProcess.KEY, businessKey, supervisionStart.variables(code, task, today));
+          SupervisionProcess.KEY, businessKey, supervisionStart.variables(code, task, today, targets.get(task.number()), by));
       startedCount++;
     }
     ImportResult result = new ImportResult(code, plan.title(), plan.tasks().size(), startedCount,

@@ -4,12 +4,15 @@ import static duban.supervision.SupervisionVariables.*;
 
 import duban.security.UnitAccess;
 import duban.supervision.SupervisionEvents.Kind;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -28,9 +31,11 @@ class SupervisionService {
   private final ReportingPeriods periods;
   private final TaskStatus status;
   private final SupervisionJournal journal;
+  private final TaskTargets targets;
 
   SupervisionService(SupervisionLists lists, UnitNames unitNames, ReportingPeriods periods, TaskStatus status,
-      SupervisionJournal journal) {
+      SupervisionJournal journal, TaskTargets targets) {
+    this.targets = targets;
     this.lists = lists;
     this.unitNames = unitNames;
     this.periods = periods;
@@ -110,15 +115,50 @@ class SupervisionService {
       task.setVariable(REPORTED_AT, Today.now().toString());
       AWAITING_REVIEW.set(task, true);
       REPORTED_LATE.set(task, TaskStatus.isLate(task));
+      String figures = recordTargetValues(task, unit);
       status.refresh(task);
       journal.step(task, task.getProcessInstanceId(), Kind.REPORTED, null, unit,
           "报送办理情况（第 " + (REVIEW_ROUNDS.get(task) + 1) + " 轮" + (REPORTED_LATE.isTrue(task) ? "，逾期报送" : "") + "）："
               + REPORT_STATUS.get(task) + "；" + REPORT_SUMMARY.get(task)
-              + (ACHIEVED_FIGURES.get(task) == null ? "" : "；完成数据：" + ACHIEVED_FIGURES.get(task)));
+              + (ACHIEVED_FIGURES.get(task) == null ? "" : "；完成数据：" + ACHIEVED_FIGURES.get(task))
+              + (figures == null ? "" : "；量化目标：" + figures.replace("\n", "；")));
     } else {
       journal.step(task, task.getProcessInstanceId(), Kind.EXTENSION_REQUESTED, null, unit,
           "申请延期至 " + EXTENSION_DATE.get(task) + "：" + EXTENSION_REASON.get(task));
     }
+  }
+
+  /**
+   * The values a report gives for the task's targets go into their history, for the period reported (a 长期 task's
+   * period, else the year of the report); the review and sign-off forms then show each target beside its progress.
+   */
+  private String recordTargetValues(DelegateTask task, String unit) {
+    Integer count = TARGET_COUNT.get(task);
+    if (count == null || count == 0) {
+      return null;
+    }
+    List<BigDecimal> values = new ArrayList<>();
+    for (int slot = 1; slot <= count; slot++) {
+      Object value = task.getVariable(achievedValue(slot));
+      values.add(value instanceof Number n ? new BigDecimal(n.toString()) : null);
+    }
+    String period;
+    int year;
+    if (LONG_TERM.isTrue(task)) {
+      ReportingPeriod reported = periods.containing(LocalDate.parse(REPORT_DUE_DATE.get(task)).minusMonths(1));
+      period = reported.label();
+      year = reported.start().getYear();
+    } else {
+      year = Today.date().getYear();
+      period = year + "年";
+    }
+    String by = Optional.ofNullable(task.getProcessEngineServices().getIdentityService().getCurrentAuthentication())
+        .map(a -> unit + "（" + a.getUserId() + "）").orElse(unit);
+    targets.reported(PLAN_CODE.get(task), TASK_NUMBER.get(task), task.getProcessInstanceId(), period, year, values, by);
+    String summary = period + "报送：\n" + targets.progress(PLAN_CODE.get(task), TASK_NUMBER.get(task), Today.date())
+        .stream().map(p -> "目标 " + p.slot() + "：" + p.line()).collect(Collectors.joining("\n"));
+    TARGET_SUMMARY.set(task, summary);
+    return summary;
   }
 
   /** 延期申请: an approved extension moves the deadline and lifts the overdue flag. */
@@ -161,6 +201,11 @@ class SupervisionService {
       LocalDateTime start = next.start().atTime(9, 0);
       NEXT_ROUND_START.set(task, (start.isAfter(Today.now()) ? start : Today.now()).toString());
       CONTRIBUTION_SUMMARY.set(task, null);
+      for (int slot = 1; slot <= TARGET_SLOTS; slot++) {
+        if (task.hasVariable(achievedValue(slot))) {
+          task.removeVariable(achievedValue(slot)); // the next period's form starts empty, not with these values
+        }
+      }
       AWAITING_REVIEW.set(task, false);
       REPORTED_LATE.set(task, false);
       status.refresh(task);

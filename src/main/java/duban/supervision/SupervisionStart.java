@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -18,16 +17,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class SupervisionStart {
 
-  /** A measure that states a number of something (超过400家, 10000人以上, 30%) has a target to report figures on. */
-  private static final Pattern TARGET = Pattern.compile("\\d[\\d.]*\\s*万?\\s*(家|人|个|项|场|支|所|名|%|亿|万)");
-
   private final ReportingPeriods periods;
+  private final TaskTargets targets;
 
-  SupervisionStart(ReportingPeriods periods) {
+  SupervisionStart(ReportingPeriods periods, TaskTargets targets) {
     this.periods = periods;
+    this.targets = targets;
   }
 
   public Map<String, Object> variables(String planCode, PlanTask task, LocalDate today) {
+    return variables(planCode, task, today, null, null);
+  }
+
+  /**
+   * @param correctedTargets the targets the office set for this task with the import, null to keep the measure's
+   * @param by who imports, for the targets' record
+   */
+  public Map<String, Object> variables(String planCode, PlanTask task, LocalDate today, List<Target> correctedTargets,
+      String by) {
     Map<String, Object> v = new HashMap<>();
     PLAN_CODE.put(v, planCode);
     TASK_NUMBER.put(v, task.number());
@@ -35,7 +42,7 @@ public class SupervisionStart {
     MEASURE.put(v, task.measure());
     TIME_REQUIREMENT.put(v, task.timeRequirement());
     LONG_TERM.put(v, task.longTerm());
-    HAS_TARGET.put(v, TARGET.matcher(task.measure()).find());
+    v.putAll(TargetSlots.variables(targets.settle(planCode, task, correctedTargets, today, by), task.longTerm()));
     REVIEW_ROUNDS.put(v, 0);
     EXTENSION_COUNT.put(v, 0);
     PERIODS_REPORTED.put(v, 0);

@@ -20,6 +20,27 @@ public final class SupervisionVariables {
   public static final Var<Boolean> LONG_TERM = Var.bool("longTerm");
   public static final Var<Boolean> HAS_TARGET = Var.bool("hasTarget");
 
+  // quantitative targets (duban.target): a fixed number of slots the report form shows as the task has targets
+  public static final int TARGET_SLOTS = 6;
+  public static final Var<Integer> TARGET_COUNT = Var.integer("targetCount");
+  /** The values reported against the targets, and the targets beside them, for review and sign-off (plain text). */
+  public static final Var<String> TARGET_SUMMARY = Var.string("targetSummary");
+
+  /** Whether slot 1…{@value #TARGET_SLOTS} holds a target: the report form shows its field only then. */
+  public static Var<Boolean> targetShown(int slot) {
+    return Var.bool("hasTarget" + slot);
+  }
+
+  /** The target of a slot as the report form shows it beside its field. */
+  public static Var<String> targetLabel(int slot) {
+    return Var.string("target" + slot + "Label");
+  }
+
+  /** The number field a slot's achieved value is reported in. */
+  public static String achievedValue(int slot) {
+    return "achievedValue" + slot;
+  }
+
   // units
   public static final Var<String> LEAD_UNITS = Var.string("leadUnits");
   public static final Var<String> LEAD_UNIT_NAMES = Var.string("leadUnitNames");

@@ -5,6 +5,7 @@ import static duban.supervision.SupervisionVariables.*;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * A task's 红黄绿灯, kept in {@code trafficLight}. Red: overdue with the work still outstanding. Yellow: inside the
  * warning window, or a report returned for rework or submitted late. Green: on schedule, including a report in review
- * that came in on time.
+ * that came in on time. A target whose progress lags its linear pace by more than the configured points
+ * ({@link BehindSchedule}) turns a green light yellow, and past the second threshold any light red.
  */
 @Component
 public class TaskStatus {
@@ -32,9 +34,13 @@ public class TaskStatus {
   }
 
   private final int warningDays;
+  private final BehindSchedule behind;
+  private final TaskTargets targets;
 
-  TaskStatus(@Value("${duban.reminders.urge-days}") int warningDays) {
+  TaskStatus(@Value("${duban.reminders.urge-days}") int warningDays, BehindSchedule behind, TaskTargets targets) {
     this.warningDays = warningDays;
+    this.behind = behind;
+    this.targets = targets;
   }
 
   public int warningDays() {
@@ -56,8 +62,11 @@ public class TaskStatus {
   }
 
   public TrafficLight refresh(VariableScope scope) {
-    TrafficLight light = of(dueDate(scope), Today.now(), AWAITING_REVIEW.isTrue(scope), REPORT_RETURNED.isTrue(scope),
-        REPORTED_LATE.isTrue(scope));
+    LocalDateTime now = Today.now();
+    Double lag = worstLag(targets.progress(PLAN_CODE.get(scope), TASK_NUMBER.get(scope), now.toLocalDate()),
+        now.toLocalDate());
+    TrafficLight light = of(dueDate(scope), now, AWAITING_REVIEW.isTrue(scope), REPORT_RETURNED.isTrue(scope),
+        REPORTED_LATE.isTrue(scope), lag);
     TRAFFIC_LIGHT.set(scope, light.name());
     return light;
   }
@@ -65,13 +74,34 @@ public class TaskStatus {
   /** The one rule for the light: the {@code trafficLight} variable, the task list and the overview all apply it. */
   public TrafficLight of(LocalDate due, LocalDateTime now, boolean awaitingReview, boolean reportReturned,
       boolean reportedLate) {
-    if (!awaitingReview && !now.isBefore(overdueFrom(due))) {
+    return of(due, now, awaitingReview, reportReturned, reportedLate, null);
+  }
+
+  /** @param lagPoints the most any target lags its pace ({@link #worstLag}), null if none is judged */
+  public TrafficLight of(LocalDate due, LocalDateTime now, boolean awaitingReview, boolean reportReturned,
+      boolean reportedLate, Double lagPoints) {
+    boolean farBehind = lagPoints != null && lagPoints > behind.redPoints();
+    boolean behindPace = lagPoints != null && lagPoints > behind.yellowPoints();
+    if (farBehind || (due != null && !awaitingReview && !now.isBefore(overdueFrom(due)))) {
       return TrafficLight.RED;
     }
-    if (reportReturned || reportedLate || (!awaitingReview && !now.isBefore(warningFrom(due, warningDays)))) {
+    if (behindPace || reportReturned || reportedLate
+        || (due != null && !awaitingReview && !now.isBefore(warningFrom(due, warningDays)))) {
       return TrafficLight.YELLOW;
     }
     return TrafficLight.GREEN;
+  }
+
+  /** The most points any of a task's targets lags its pace on {@code today}; null if none is judged. */
+  public static Double worstLag(List<TargetProgress> progress, LocalDate today) {
+    Double worst = null;
+    for (TargetProgress p : progress) {
+      Double lag = p.lagPoints(today);
+      if (lag != null && (worst == null || lag > worst)) {
+        worst = lag;
+      }
+    }
+    return worst;
   }
 
   static boolean isLate(VariableScope scope) {

@@ -85,9 +85,24 @@ class SubmissionRulesTest {
   void readsConditionsAgainstCurrentVariables() throws IOException {
     Map<String, Object> report = new HashMap<>(Map.of("submissionType", "report", "reportStatus", "已完成",
         "reportSummary", "已完成全部措施，相关平台建设到位。"));
-    // a measure with a stated target must report figures; one without need not
-    assertThat(check("submit-report", report, Map.of("hasTarget", true))).containsExactly(
-        "「目标完成数据（措施中有量化目标的填写，如：载体平台 412 家）」为必填项");
+    // a measure with targets must report a number for each shown slot, and none for a hidden one
+    Map<String, Object> twoTargets = Map.of("hasTarget", true, "targetCount", 2, "hasTarget1", true,
+        "hasTarget2", true, "hasTarget3", false);
+    assertThat(check("submit-report", report, twoTargets)).containsExactly(
+        "「目标 1 完成值（数字）」为必填项", "「目标 2 完成值（数字）」为必填项");
+    report.put("achievedValue1", 412);
+    report.put("achievedValue2", "很多");
+    assertThat(check("submit-report", report, twoTargets)).containsExactly("「目标 2 完成值（数字）」应为数字");
+    report.put("achievedValue2", -1);
+    assertThat(check("submit-report", report, twoTargets)).containsExactly("「目标 2 完成值（数字）」不得小于 0.0");
+    report.put("achievedValue2", 12.5);
+    report.put("achievedValue3", 7);
+    assertThat(check("submit-report", report, twoTargets))
+        .containsExactly("「目标 3 完成值（数字）」在当前选择下不显示，不得提交");
+    report.remove("achievedValue3");
+    assertThat(check("submit-report", report, twoTargets)).isEmpty();
+    report.remove("achievedValue1");
+    report.remove("achievedValue2");
     assertThat(check("submit-report", report, Map.of("hasTarget", false))).isEmpty();
   }
 

@@ -25,8 +25,8 @@ class UnitTextDisplayTest {
 
   /** Form → the unit-written values it shows. */
   private static final Map<String, List<String>> SHOWN = Map.of(
-      "review-report", List.of("reportSummary", "achievedFigures", "contributionSummary"),
-      "sign-off", List.of("reportSummary", "reviewComment"),
+      "review-report", List.of("reportSummary", "achievedFigures", "contributionSummary", "targetSummary"),
+      "sign-off", List.of("reportSummary", "reviewComment", "targetSummary"),
       "reassign-assignment", List.of("returnReason"),
       "review-extension", List.of("extensionReason"),
       "submit-report", List.of("contributionSummary", "acknowledgementSummary"),

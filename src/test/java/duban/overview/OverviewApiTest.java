@@ -172,7 +172,7 @@ class OverviewApiTest {
         List<String> headers = new ArrayList<>();
         header.forEach(c -> headers.add(c.getStringCellValue()));
         assertThat(headers).as(sheet.getSheetName()).containsExactly("序号", "主要内容", "具体措施", "牵头单位", "配合单位",
-            "完成时限", "办理状态", "红黄绿灯", "最新进展", "备注");
+            "完成时限", "办理状态", "红黄绿灯", "最新进展", "备注", "量化目标进度");
         assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) (Ledger.HEADER_ROW + 1));
         assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
         assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
@@ -185,6 +185,16 @@ class OverviewApiTest {
       assertThat(text(three, 7)).isEqualTo("已办结");
       assertThat(fill(three.getCell(7))).isEqualTo(Ledger.FILLS.get(Status.DONE));
       assertThat(text(three, 8)).contains("报送");
+      // task 3's two targets, reported as 0 by the driver's forms, each with its progress
+      assertThat(text(three, 10)).isEqualTo("目标 1：不少于 3000 家（2023-12-31 前） · 完成 0 家（0.0%）\n"
+          + "目标 2：不少于 10 个（2023-12-31 前） · 完成 0 个（0.0%）");
+      assertThat(text(row(rows, 4), 10)).isEqualTo("—");
+      assertThat(text(row(rows, 1), 10)).isEqualTo("目标 1：超过 400 家（2025-12-31 前） · 尚未报送完成值");
+      JsonNode listed = StreamSupport.stream(overview.get("list").spliterator(), false)
+          .filter(t -> t.get("number").asInt() == 3).findFirst().orElseThrow().get("targets");
+      assertThat(listed.findValuesAsText("label")).containsExactly("不少于 3000 家（2023-12-31 前）", "不少于 10 个（2023-12-31 前）");
+      assertThat(listed.get(0).get("achieved").asInt()).isZero();
+      assertThat(listed.get(0).get("percent").asDouble()).isZero();
       Row one = row(rows, 1); // 市发展改革委 first of four lead units
       JsonNode task1 = get("supervisor", "/api/plans/" + PLAN + "/tasks").get(0);
       assertThat(text(one, 3)).startsWith("市发展改革委（主办）\n市科技局");

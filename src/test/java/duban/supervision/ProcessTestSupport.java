@@ -70,10 +70,18 @@ abstract class ProcessTestSupport {
 
   /** Starts the supervision of one row of the seed table, under a plan code of its own. */
   ProcessInstance startSeedTask(int number) {
-    PlanTask task = seed.tasks().get(number - 1);
+    return startTask(seedTask(number), TODAY.toLocalDate());
+  }
+
+  PlanTask seedTask(int number) {
+    return seed.tasks().get(number - 1);
+  }
+
+  /** Starts the supervision of a task (a seed row, or one made from it) on {@code today}, under a plan code of its own. */
+  ProcessInstance startTask(PlanTask task, java.time.LocalDate today) {
     String planCode = "T" + PLAN_COUNTER.incrementAndGet();
     return runtimeService.startProcessInstanceByKey(SupervisionProcess.KEY,
-        SupervisionProcess.businessKey(planCode, number), supervisionStart.variables(planCode, task, TODAY.toLocalDate()));
+        SupervisionProcess.businessKey(planCode, task.number()), supervisionStart.variables(planCode, task, today));
   }
 
   List<Task> tasks(ProcessInstance pi, String definitionKey) {
@@ -116,14 +124,21 @@ abstract class ProcessTestSupport {
     submit(task, "contribution", "已按分工完成配合工作，提供相关数据和材料。");
   }
 
-  /** Reports completion; the figures only where the measure states a target (the form shows the field only then). */
-  void report(Task task) {
+  /**
+   * Reports completion; where the measure states targets, a value for each (32 unless given) and the figures (the
+   * form shows those fields only then).
+   */
+  void report(Task task, Number... achieved) {
+    List<Object> values = new java.util.ArrayList<>(List.of("submissionType", "report", "reportStatus", "已完成",
+        "reportSummary", "已完成全部措施，相关载体平台建设到位。"));
     if (Boolean.TRUE.equals(taskService.getVariable(task.getId(), "hasTarget"))) {
-      submit(task, "submissionType", "report", "reportStatus", "已完成", "reportSummary", "已完成全部措施，相关载体平台建设到位。",
-          "achievedFigures", "科创金融专营机构 32 家");
-    } else {
-      submit(task, "submissionType", "report", "reportStatus", "已完成", "reportSummary", "已完成全部措施，相关载体平台建设到位。");
+      values.addAll(List.of("achievedFigures", "科创金融专营机构 32 家"));
+      int count = ((Number) taskService.getVariable(task.getId(), "targetCount")).intValue();
+      for (int slot = 1; slot <= count; slot++) {
+        values.addAll(List.of("achievedValue" + slot, slot <= achieved.length ? achieved[slot - 1] : 32));
+      }
     }
+    submit(task, values.toArray());
   }
 
   void review(Task task, String decision, String comment) {

@@ -189,7 +189,7 @@ function page(node) {
       .flatMap((n, i) => (i ? ['、', n] : [n]));
     return el('div', {}, el('h4', {}, '任务预览'),
       el('table', { 'data-duban': 'tasks' },
-        el('tr', {}, ['行', '序号', '章节', '主要内容', '具体措施', '时间要求', '截止日期', '牵头单位', '配合单位'].map((h) => el('th', {}, h))),
+        el('tr', {}, ['行', '序号', '章节', '主要内容', '具体措施', '时间要求', '截止日期', '牵头单位', '配合单位', '量化目标'].map((h) => el('th', {}, h))),
         p.tasks.map((t) => {
           const own = [...(byRow['n' + t.number] || []), ...(t.number == null ? byRow['r' + t.row] || [] : [])];
           const bad = new Set(own.filter((x) => x.severity === 'error').map((x) => FIELDS[x.field]));
@@ -199,8 +199,17 @@ function page(node) {
           return el('tr', { class: cls, 'data-row': t.row, 'data-number': t.number == null ? '' : t.number },
             el('td', {}, t.row), td('number', t.number), el('td', {}, t.section), td('item', t.item), td('measure', t.measure),
             td('time', t.timeRequirement), el('td', {}, when + (t.milestones.length ? '（阶段：' + t.milestones.join('、') + '）' : '')),
-            td('lead', names(t.leadUnits)), td('supporting', names(t.supportingUnits)));
+            td('lead', names(t.leadUnits)), td('supporting', names(t.supportingUnits)),
+            el('td', { 'data-field': 'targets' }, (t.targets || []).map(targetLabel).join('；')));
         })));
+  }
+
+  /** A target as the report form shows it: 超过 400 家（2025-12-31 前）. */
+  function targetLabel(x) {
+    const n = x.value + (x.comparator === 'range' && x.upper != null ? '–' + x.upper : '');
+    const phrase = { '>': '超过 ' + n + ' ' + x.unit, '≥': '不少于 ' + n + ' ' + x.unit, '≈': n + ' ' + x.unit + '左右',
+      '≤': '不超过 ' + n + ' ' + x.unit }[x.comparator] || n + ' ' + x.unit;
+    return (x.perYear ? '每年' : '') + phrase + (x.dueBy ? '（' + x.dueBy + ' 前）' : '');
   }
 
   async function doImport() {
