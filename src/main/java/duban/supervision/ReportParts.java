@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The parts of {@code SubProcess_ReportPart}: one per reporting unit, each reported and reviewed on its own. The BPMN
- * asks it what a part starts with and where the process goes once every part is approved.
+ * asks it what a part's report form starts with; reminders ask it who is still outstanding.
  */
 @Component("reportParts")
 public class ReportParts {
@@ -21,16 +21,6 @@ public class ReportParts {
    */
   public Object carried(DelegateExecution execution, String variable) {
     return BREAKDOWN.isTrue(execution) ? null : execution.getVariable(variable);
-  }
-
-  /** After a sign-off return, one reporting unit's approved report goes back to review; members report again. */
-  public boolean reReview(DelegateExecution execution) {
-    return !BREAKDOWN.isTrue(execution) && "return".equals(execution.getVariable(SIGN_OFF_DECISION.name()));
-  }
-
-  /** Every part approved: a 长期 task goes on to its next period unless a review closed it. */
-  public boolean nextPeriod(DelegateExecution execution) {
-    return LONG_TERM.isTrue(execution) && !CLOSE_TASK.isTrue(execution);
   }
 
   /**

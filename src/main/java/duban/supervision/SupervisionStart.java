@@ -43,6 +43,9 @@ public class SupervisionStart {
     REPORT_RETURNED.put(v, false);
     REPORTED_LATE.put(v, false);
     TOLERANCE_OPEN.put(v, false);
+    // read by the gateways after the report parts: a review may close a 长期 task, a sign-off may return it
+    CLOSE_TASK.put(v, false);
+    SIGN_OFF_DECISION.put(v, null);
 
     List<String> leads = concrete(task.leadUnits());
     List<String> supports = concrete(task.supportingUnits());
