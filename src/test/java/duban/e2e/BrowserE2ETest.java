@@ -418,9 +418,12 @@ class BrowserE2ETest {
     browser.screenshotTo(java.nio.file.Path.of("docs", "cockpit-collective-breakdown.png"));
 
     browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]/li/a[normalize-space(.)='用户任务']"));
-    browser.until("the members' tasks listed", d -> d.findElements(By.cssSelector("table.cam-table tbody tr")).stream()
-        .anyMatch(r -> r.getText().contains("（历下区政府）")));
-    browser.screenshotTo(java.nio.file.Path.of("docs", "cockpit-collective-user-tasks.png"));
+    // the tab lists each task under its activity's name; the task's own name, with the member, is on its buttons
+    browser.until("the members' tasks listed", d -> d.findElements(By.cssSelector("tbody tr td.activity")).stream()
+        .filter(c -> c.getText().trim().equals("报送办理情况")).count() == 15
+        && d.findElements(By.cssSelector("tbody tr a.change-group-identity-links")).stream()
+            .anyMatch(a -> String.valueOf(a.getAttribute("uib-tooltip")).contains("〔13〕报送办理情况（历下区政府）")));
+    browser.screenshot("cockpit-collective-task-13-user-tasks");
   }
 
   // ------------------------------------------------------------------------------------------------ helpers
