@@ -22,10 +22,12 @@ create table if not exists duban_notice (
   last_error          varchar(1000),
   sent_at             timestamp,
   claimed_at          timestamp,
-  channels            varchar(1000)
+  channels            varchar(20000)
 );
--- channels: the channels that already carried a notice (",mail,hook:kx,"); tables created before it existed get it here
-alter table duban_notice add column if not exists channels varchar(1000);
+-- channels: the channels that already carried a notice (",mail:kx@…,hook:kx,"), one entry per recipient's channel: a
+-- bulletin to every unit of a plan lists dozens; tables created before it existed, or with 1000, get it here
+alter table duban_notice add column if not exists channels varchar(20000);
+alter table duban_notice alter column channels set data type varchar(20000);
 create index if not exists duban_notice_pending on duban_notice (process_instance_id, status);
 
 -- Working-day calendar: days administrators added or overrode (they win over seeds/holidays.yaml).

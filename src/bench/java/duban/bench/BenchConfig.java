@@ -25,7 +25,7 @@ record BenchConfig(
         Integer.getInteger("bench.loaderThreads", 2),
         Integer.getInteger("bench.reminders", 10_000),
         Integer.getInteger("bench.startupRuns", 2),
-        list("bench.measures", "startup,import,lifecycle,query,reminders,overview"),
+        list("bench.measures", "startup,import,lifecycle,query,reminders,overview,importfiles"),
         Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath());
   }
 

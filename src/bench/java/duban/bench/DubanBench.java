@@ -72,6 +72,14 @@ class DubanBench {
             }
           });
         }
+        if (config.runs("importfiles")) {
+          Progress.log("import from .docx and preview (issue 17)");
+          attempt(report, r, "importfiles", () -> {
+            try (App app = App.start(db.fresh("importfiles"), Map.of())) {
+              r.put("importFiles", new ImportFileMeasure(app).run(Integer.getInteger("bench.importRounds", 10)));
+            }
+          });
+        }
         if (config.runs("query")) {
           Progress.log("task queries, %d plans", config.queryPlans());
           attempt(report, r, "query", () -> {

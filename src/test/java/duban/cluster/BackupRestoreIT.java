@@ -3,6 +3,7 @@ package duban.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import duban.supervision.LifecycleDriver;
+import duban.supervision.SupervisionProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -69,8 +70,9 @@ class BackupRestoreIT {
         LifecycleDriver driver = new LifecycleDriver(node.context());
         // some work done, so the copy holds tasks in several states: 签收 answered on a few tasks
         driver.drive("JNSC2022-3", 1, 0, task -> true);
-        // and a unit's 佐证材料 on one of the tasks that opened
-        Task open = node.bean(TaskService.class).createTaskQuery().processInstanceBusinessKey("JNSC2022-3").list().get(0);
+        // and a unit's 佐证材料 on a report (the step that takes it)
+        Task open = node.bean(TaskService.class).createTaskQuery()
+            .taskDefinitionKey(SupervisionProcess.SUBMIT_REPORT).list().get(0);
         unit = driver.userFor(open);
         evidenceId = upload(node.port(), unit, open.getId(), PDF);
         before = state(live);

@@ -18,13 +18,21 @@ import org.junit.jupiter.api.Test;
  */
 class UnitTextDisplayTest {
 
+  /** What a unit writes in its 容错 application, as the tolerance team's forms show it. */
+  private static final List<String> APPLICATION = List.of("whatHappened", "whyExploratory", "diligent", "diligentNote",
+      "noPrivateGain", "noPrivateGainNote", "noProhibitionBreach", "noProhibitionBreachNote", "noSeriousLoss",
+      "noSeriousLossNote", "decisionProcedure", "decisionProcedureNote");
+
   /** Form → the unit-written values it shows. */
   private static final Map<String, List<String>> SHOWN = Map.of(
       "review-report", List.of("reportSummary", "achievedFigures", "contributionSummary"),
       "sign-off", List.of("reportSummary", "reviewComment"),
       "reassign-assignment", List.of("returnReason"),
       "review-extension", List.of("extensionReason"),
-      "submit-report", List.of("contributionSummary", "acknowledgementSummary"));
+      "submit-report", List.of("contributionSummary", "acknowledgementSummary"),
+      "open-investigation", APPLICATION,
+      "verify-facts", APPLICATION,
+      "redetermine-outcome", List.of("appealReason"));
 
   private static JsonNode form(String id) throws Exception {
     return new ObjectMapper().readTree(Files.readString(Path.of("forms", id + ".form")));
