@@ -2,12 +2,12 @@ package duban.reminder;
 
 import static duban.supervision.SupervisionVariables.*;
 
+import duban.supervision.ReportParts;
 import duban.supervision.SupervisionProcess;
 import duban.supervision.TaskStatus;
 import duban.supervision.Today;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
@@ -33,11 +33,11 @@ class LadderService {
   void check(DelegateExecution execution) {
     LocalDateTime now = Today.now();
     LocalDate due = TaskStatus.dueDate(execution);
-    boolean awaitingReview = AWAITING_REVIEW.isTrue(execution);
     status.refresh(execution);
 
-    List<String> leads = units(LEAD_UNITS.get(execution));
-    if (!awaitingReview && !leads.isEmpty()) {
+    // the lead units the work is still with: in a broken-down task, the members not yet approved or in review
+    List<String> leads = ReportParts.outstanding(execution);
+    if (!leads.isEmpty()) {
       ladder.reached(due, now).ifPresent(rung -> {
         if (rung.kind() == NoticeKind.OVERDUE && TOLERANCE_OPEN.isTrue(execution)) {
           return;
@@ -58,9 +58,5 @@ class LadderService {
     LocalDateTime now = Today.now();
     LocalDateTime next = ladder.next(TaskStatus.dueDate(execution), now);
     NEXT_LADDER_CHECK.set(execution, (next.isBefore(now) ? now : next).toString());
-  }
-
-  private static List<String> units(String codes) {
-    return codes == null || codes.isBlank() ? List.of() : Arrays.stream(codes.split(",")).map(String::strip).toList();
   }
 }

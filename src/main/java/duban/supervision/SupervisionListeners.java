@@ -50,6 +50,16 @@ class SupervisionListeners {
   }
 
   @Bean
+  ExecutionListener partApprovedListener(SupervisionService service) {
+    return service::partApproved;
+  }
+
+  @Bean
+  ExecutionListener periodApprovedListener(SupervisionService service) {
+    return service::periodApproved;
+  }
+
+  @Bean
   TaskListener signOffListener(SupervisionService service) {
     return service::signOffDecided;
   }

@@ -11,6 +11,9 @@ public final class SupervisionProcess {
   public static final String ACKNOWLEDGE = "Task_AcknowledgeAssignment";
   public static final String REASSIGN = "Task_ReassignAssignment";
   public static final String SUBMIT_CONTRIBUTION = "Task_SubmitContribution";
+  /** The multi-instance subprocess in which each reporting unit reports its part and the office reviews it. */
+  public static final String REPORT_PART = "SubProcess_ReportPart";
+  public static final String REPORT_PART_APPROVED = "EndEvent_ReportPartApproved";
   public static final String SUBMIT_REPORT = "Task_SubmitReport";
   public static final String REVIEW_EXTENSION = "Task_ReviewExtension";
   public static final String REVIEW_REPORT = "Task_ReviewReport";

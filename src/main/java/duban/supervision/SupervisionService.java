@@ -110,10 +110,13 @@ class SupervisionService {
 
   /** 报送: a report (not an extension request) goes to review; one that comes after the due date is late. */
   void reported(DelegateTask task) {
-    String unit = unitNames.of(PRIMARY_LEAD_UNIT.get(task));
+    String unit = unitNames.of(reportingUnit(task));
     if ("report".equals(SUBMISSION_TYPE.get(task))) {
       task.setVariable(REPORTED_AT, Today.now().toString());
-      AWAITING_REVIEW.set(task, true);
+      if (BREAKDOWN.isTrue(task)) {
+        ReportParts.add(task, UNITS_IN_REVIEW, reportingUnit(task));
+      }
+      AWAITING_REVIEW.set(task, !BREAKDOWN.isTrue(task) || ReportParts.outstanding(task).isEmpty());
       REPORTED_LATE.set(task, TaskStatus.isLate(task));
       String figures = recordTargetValues(task, unit);
       status.refresh(task);
@@ -177,11 +180,15 @@ class SupervisionService {
             + (comment == null ? "" : "；意见：" + comment));
   }
 
-  /** 审核: a return counts a round; an approved periodic report opens the next period unless the task is closed. */
+  /** 审核: a return counts a round and sends the part back to its unit; an approval ends the part. */
   void reviewed(DelegateTask task) {
     CLOSE_TASK.set(task, CLOSE_TASK.isTrue(task));
-    String line = "审核（第 " + (REVIEW_ROUNDS.get(task) + 1) + " 轮）：";
+    String member = BREAKDOWN.isTrue(task) ? unitNames.of(reportingUnit(task)) : null;
+    String line = "审核" + (member == null ? "" : member) + "（第 " + (REVIEW_ROUNDS.get(task) + 1) + " 轮）：";
     String comment = REVIEW_COMMENT.get(task) == null ? "" : "；意见：" + REVIEW_COMMENT.get(task);
+    if (BREAKDOWN.isTrue(task)) {
+      ReportParts.remove(task, UNITS_IN_REVIEW, reportingUnit(task));
+    }
     if ("return".equals(REVIEW_DECISION.get(task))) {
       REVIEW_ROUNDS.set(task, REVIEW_ROUNDS.get(task) + 1);
       AWAITING_REVIEW.set(task, false);
@@ -191,35 +198,77 @@ class SupervisionService {
       return;
     }
     REPORT_RETURNED.set(task, false);
-    if (LONG_TERM.isTrue(task) && !CLOSE_TASK.isTrue(task)) {
-      PERIODS_REPORTED.set(task, PERIODS_REPORTED.get(task) + 1);
-      // a period's report falls due in the month after the period, so a month back lies inside the period
-      ReportingPeriod reported = periods.containing(LocalDate.parse(REPORT_DUE_DATE.get(task)).minusMonths(1));
-      ReportingPeriod next = periods.after(reported);
-      REPORTING_PERIOD.set(task, next.label());
-      REPORT_DUE_DATE.set(task, next.dueDate().toString());
-      LocalDateTime start = next.start().atTime(9, 0);
-      NEXT_ROUND_START.set(task, (start.isAfter(Today.now()) ? start : Today.now()).toString());
-      CONTRIBUTION_SUMMARY.set(task, null);
-      for (int slot = 1; slot <= TARGET_SLOTS; slot++) {
-        if (task.hasVariable(achievedValue(slot))) {
-          task.removeVariable(achievedValue(slot)); // the next period's form starts empty, not with these values
-        }
+    status.refresh(task);
+    String next = member != null ? "通过" : LONG_TERM.isTrue(task) && !CLOSE_TASK.isTrue(task) ? "通过" : "通过，报请办结销号";
+    journal.step(task, task.getProcessInstanceId(), Kind.REVIEWED, null, OFFICE, line + next + comment);
+  }
+
+  /**
+   * A part approved: its unit is done for the period. Where one unit reports for all, its report becomes the task's;
+   * in a broken-down task each member's part is added to the office's consolidated report.
+   */
+  void partApproved(DelegateExecution part) {
+    DelegateExecution task = part.getProcessInstance();
+    String unit = reportingUnit(part);
+    ReportParts.add(task, APPROVED_UNITS, unit);
+    if (CLOSE_TASK.isTrue(part)) {
+      CLOSE_TASK.set(task, true);
+    }
+    if (!BREAKDOWN.isTrue(part)) {
+      for (Var<String> field : List.of(REPORT_STATUS, REPORT_SUMMARY, ACHIEVED_FIGURES, REVIEW_COMMENT)) {
+        field.set(task, field.get(part));
       }
-      AWAITING_REVIEW.set(task, false);
-      REPORTED_LATE.set(task, false);
-      status.refresh(task);
-      journal.step(task, task.getProcessInstanceId(), Kind.REVIEWED, TaskStage.IN_PROGRESS, OFFICE,
-          line + "通过，" + REPORTING_PERIOD.get(task) + "继续报送" + comment);
       return;
     }
+    String figures = ACHIEVED_FIGURES.get(part) == null ? "" : "（完成数据：" + ACHIEVED_FIGURES.get(part) + "）";
+    append(task, REPORT_SUMMARY, "【" + unitNames.of(unit) + " · " + REPORT_STATUS.get(part) + "】"
+        + REPORT_SUMMARY.get(part) + figures);
+    REPORT_STATUS.set(task, ReportParts.worse(REPORT_STATUS.get(task), REPORT_STATUS.get(part)));
+    AWAITING_REVIEW.set(task, ReportParts.outstanding(task).isEmpty());
     status.refresh(task);
-    journal.step(task, task.getProcessInstanceId(), Kind.REVIEWED, null, OFFICE, line + "通过，报请办结销号" + comment);
+  }
+
+  /** Every part of a 长期 task's period approved: the next period opens for every reporting unit. */
+  void periodApproved(DelegateExecution execution) {
+    PERIODS_REPORTED.set(execution, PERIODS_REPORTED.get(execution) + 1);
+    // a period's report falls due in the month after the period, so a month back lies inside the period
+    ReportingPeriod reported = periods.containing(LocalDate.parse(REPORT_DUE_DATE.get(execution)).minusMonths(1));
+    ReportingPeriod next = periods.after(reported);
+    REPORTING_PERIOD.set(execution, next.label());
+    REPORT_DUE_DATE.set(execution, next.dueDate().toString());
+    LocalDateTime start = next.start().atTime(9, 0);
+    NEXT_ROUND_START.set(execution, (start.isAfter(Today.now()) ? start : Today.now()).toString());
+    if (BREAKDOWN.isTrue(execution)) {
+      // supporting units contribute once per task; each member reports every period
+      CONTRIBUTOR_COUNT.set(execution, 0);
+      REPORT_SUMMARY.set(execution, null);
+      REPORT_STATUS.set(execution, null);
+    } else {
+      CONTRIBUTION_SUMMARY.set(execution, null);
+    }
+    for (int slot = 1; slot <= TARGET_SLOTS; slot++) {
+      if (execution.hasVariable(achievedValue(slot))) {
+        execution.removeVariable(achievedValue(slot)); // the next period's form starts empty, not with these values
+      }
+    }
+    APPROVED_UNITS.set(execution, null);
+    AWAITING_REVIEW.set(execution, false);
+    REPORTED_LATE.set(execution, false);
+    status.refresh(execution);
+    journal.step(execution, execution.getProcessInstanceId(), Kind.REVIEWED, TaskStage.IN_PROGRESS, OFFICE,
+        "本周期报送审核通过，" + REPORTING_PERIOD.get(execution) + "继续报送");
   }
 
   /** 办结销号: the joint-conference office's decision goes on the record; a return goes back to review. */
   void signOffDecided(DelegateTask task) {
     String comment = SIGN_OFF_COMMENT.get(task) == null ? "" : "；意见：" + SIGN_OFF_COMMENT.get(task);
+    if ("return".equals(SIGN_OFF_DECISION.get(task)) && BREAKDOWN.isTrue(task)) {
+      // every member reports its part again, and the consolidated report is built anew
+      APPROVED_UNITS.set(task, null);
+      REPORT_SUMMARY.set(task, null);
+      REPORT_STATUS.set(task, null);
+      AWAITING_REVIEW.set(task, false);
+    }
     journal.step(task, task.getProcessInstanceId(), Kind.SIGN_OFF_DECIDED, null, JOINT_OFFICE,
         ("return".equals(SIGN_OFF_DECISION.get(task)) ? "办结销号：退回重审" : "办结销号：同意办结") + comment);
   }
@@ -253,6 +302,12 @@ class SupervisionService {
     CLOSED_AT.set(execution, Today.now().toString());
     journal.step(execution, execution.getProcessInstanceId(), Kind.EXEMPTED, TaskStage.EXEMPTED, null,
         "容错免责办结：" + TOLERANCE_DETERMINATION.get(execution));
+  }
+
+  /** The unit whose part a report step belongs to; the primary lead unit for an instance from before the parts. */
+  private static String reportingUnit(VariableScope scope) {
+    String unit = REPORTING_UNIT.get(scope);
+    return unit == null ? PRIMARY_LEAD_UNIT.get(scope) : unit;
   }
 
   private void setUnits(DelegateTask scope, List<String> leads, List<String> supports) {

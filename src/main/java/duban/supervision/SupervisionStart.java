@@ -50,6 +50,9 @@ public class SupervisionStart {
     REPORT_RETURNED.put(v, false);
     REPORTED_LATE.put(v, false);
     TOLERANCE_OPEN.put(v, false);
+    // read by the gateways after the report parts: a review may close a 长期 task, a sign-off may return it
+    CLOSE_TASK.put(v, false);
+    SIGN_OFF_DECISION.put(v, null);
 
     List<String> leads = concrete(task.leadUnits());
     List<String> supports = concrete(task.supportingUnits());
@@ -59,7 +62,9 @@ public class SupervisionStart {
     PRIMARY_LEAD_UNIT.put(v, leads.isEmpty() ? null : leads.get(0));
     SUPPORTING_UNITS.put(v, SupervisionLists.join(supports));
     SUPPORTING_UNIT_NAMES.put(v, task.supportingUnits().isEmpty() ? "无" : names(task.supportingUnits()));
-    Contributors.put(v, leads, supports);
+    boolean breakdown = task.leadUnits().stream().anyMatch(SupervisionStart::isCollectiveWithMembers);
+    BREAKDOWN.put(v, breakdown);
+    Contributors.put(v, leads, supports, breakdown);
 
     boolean leadDesignation = task.leadUnits().stream().anyMatch(UnitRef::needsDesignation);
     boolean supportDesignation = task.supportingUnits().stream().anyMatch(UnitRef::needsDesignation);
@@ -88,6 +93,11 @@ public class SupervisionStart {
   static String shortTitle(String measure) {
     String first = measure.split("[，。；,;]", 2)[0].strip();
     return first.codePointCount(0, first.length()) <= 24 ? first : first.substring(0, first.offsetByCodePoints(0, 23)) + "…";
+  }
+
+  /** 各区县政府, 功能区管委会, 联席会议成员单位: a name that stands for members listed in the unit directory. */
+  static boolean isCollectiveWithMembers(UnitRef ref) {
+    return !ref.needsDesignation() && !ref.units().equals(List.of(ref.code()));
   }
 
   private static List<String> concrete(List<UnitRef> refs) {

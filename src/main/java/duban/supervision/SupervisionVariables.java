@@ -49,6 +49,17 @@ public final class SupervisionVariables {
   public static final Var<String> SUPPORTING_UNIT_NAMES = Var.string("supportingUnitNames");
   public static final Var<String> CONTRIBUTOR_UNITS = Var.string("contributorUnits");
   public static final Var<Integer> CONTRIBUTOR_COUNT = Var.integer("contributorCount");
+  /**
+   * True where a lead is a collective with listed members (各区县政府, 功能区管委会, 联席会议成员单位): every lead unit then
+   * reports its own part and the office reviews each part; otherwise the primary lead reports for all.
+   */
+  public static final Var<Boolean> BREAKDOWN = Var.bool("breakdown");
+  /** The units that each report a part: every lead unit of a broken-down task, else the primary lead unit. */
+  public static final Var<String> REPORTING_UNITS = Var.string("reportingUnits");
+  /** The reporting units whose part of the current period (or of the task) the office has approved. */
+  public static final Var<String> APPROVED_UNITS = Var.string("approvedUnits");
+  /** The reporting units whose part is with the office for review. */
+  public static final Var<String> UNITS_IN_REVIEW = Var.string("unitsInReview");
 
   // 交办: designation of collectives
   public static final Var<Boolean> NEEDS_DESIGNATION = Var.bool("needsDesignation");
@@ -86,7 +97,8 @@ public final class SupervisionVariables {
   public static final Var<String> CONTRIBUTION = Var.string("contribution");
   public static final Var<String> CONTRIBUTION_SUMMARY = Var.string("contributionSummary");
 
-  // 报送
+  // 报送, local to each reporting unit's part
+  public static final Var<String> REPORTING_UNIT = Var.string("reportingUnit");
   public static final Var<String> SUBMISSION_TYPE = Var.string("submissionType");
   public static final Var<String> REPORT_STATUS = Var.string("reportStatus");
   public static final Var<String> REPORT_SUMMARY = Var.string("reportSummary");

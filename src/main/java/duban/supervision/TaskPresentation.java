@@ -58,6 +58,9 @@ class TaskPresentation {
     return switch (task.getTaskDefinitionKey()) {
       case SupervisionProcess.ACKNOWLEDGE, SupervisionProcess.REASSIGN -> unitNames.of(LEAD_UNIT.get(task));
       case SupervisionProcess.SUBMIT_CONTRIBUTION -> unitNames.of(CONTRIBUTOR_UNIT.get(task));
+      // each member's part of a broken-down task carries its name, so Cockpit and Tasklist tell the tracks apart
+      case SupervisionProcess.SUBMIT_REPORT, SupervisionProcess.REVIEW_REPORT, SupervisionProcess.REVIEW_EXTENSION ->
+          BREAKDOWN.isTrue(task) ? unitNames.of(REPORTING_UNIT.get(task)) : null;
       default -> null;
     };
   }

@@ -394,6 +394,38 @@ class BrowserE2ETest {
     browser.screenshot("cockpit-variables");
   }
 
+  @Test
+  @Order(8)
+  void supervisorSeesEveryMemberTrackOfACollectiveTaskInCockpit() throws Exception {
+    // JNSC2022-13: 各区县政府、功能区管委会 lead, broken down into 15 members; each member's step carries its name
+    String pi = rest.get("supervisor", "/engine-rest/process-instance?businessKey=JNSC2022-13").get(0).get("id").asText();
+    Map<String, Integer> tokens = new HashMap<>();
+    collectUserTaskTokens(rest.get("supervisor", "/engine-rest/process-instance/" + pi + "/activity-instances"), tokens);
+    String activity = tokens.entrySet().stream().filter(e -> e.getValue() == 15).map(Map.Entry::getKey).findFirst()
+        .orElseThrow(() -> new AssertionError("no step of task 13 open for 15 members: " + tokens));
+    List<String> names = new ArrayList<>();
+    rest.get("supervisor", "/engine-rest/task?processInstanceId=" + pi).forEach(t -> names.add(t.get("name").asText()));
+    assertThat(names).hasSize(15).anyMatch(n -> n.startsWith("〔13〕") && n.contains("（历下区政府）"))
+        .anyMatch(n -> n.contains("（济南高新区管委会）"));
+
+    browser.login("cockpit", "supervisor");
+    browser.driver().get(browserBase() + "/camunda/app/cockpit/default/#/process-instance/" + pi + "/runtime");
+    browser.visible(By.cssSelector("svg g.djs-element[data-element-id='SubProcess_ReportPart']"));
+    By badge = By.cssSelector(".djs-overlays[data-container-id='" + activity + "'] .badge.instance-count");
+    browser.until("token badge on " + activity + " shows 15",
+        d -> d.findElements(badge).stream().anyMatch(b -> b.isDisplayed() && "15".equals(b.getText().trim())));
+    browser.screenshot("cockpit-collective-task-13");
+    browser.screenshotTo(java.nio.file.Path.of("docs", "cockpit-collective-breakdown.png"));
+
+    browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]/li/a[normalize-space(.)='用户任务']"));
+    // the tab lists each task under its activity's name; the task's own name, with the member, is on its buttons
+    browser.until("the members' tasks listed", d -> d.findElements(By.cssSelector("tbody tr td.activity")).stream()
+        .filter(c -> c.getText().trim().equals("报送办理情况")).count() == 15
+        && d.findElements(By.cssSelector("tbody tr a.change-group-identity-links")).stream()
+            .anyMatch(a -> String.valueOf(a.getAttribute("uib-tooltip")).contains("〔13〕报送办理情况（历下区政府）")));
+    browser.screenshot("cockpit-collective-task-13-user-tasks");
+  }
+
   // ------------------------------------------------------------------------------------------------ helpers
 
   private String browserBase() {

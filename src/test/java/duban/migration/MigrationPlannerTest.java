@@ -131,6 +131,27 @@ class MigrationPlannerTest {
         .isInstanceOf(MigrationRefusedException.class).hasMessageContaining("迁移方案有");
   }
 
+  /**
+   * The version before collective leads were broken down had 报送 and 审核 at the top level; the current one has them
+   * inside the multi-instance SubProcess_ReportPart. What the planner says about instances of the old version.
+   */
+  @Test
+  void reportsWhatBecomesOfInstancesOfTheVersionBeforeTheReportParts() throws IOException {
+    ProcessDefinition source = deployResource("before report parts", "migration/TaskSupervisionProcess-before-report-parts.bpmn");
+    String atReport = start("PRT", 3).getId(); // past its deadline: waits at 报送
+    String acknowledging = start("PRTA", 6).getId();
+    ProcessDefinition target = deployOwnSourceVersion();
+
+    MigrationReport report = migrations.validate(new MigrationRequest(SupervisionProcess.KEY, source.getVersion(),
+        target.getVersion(), Map.of(), Map.of()));
+
+    assertThat(report.executable()).isFalse();
+    assertThat(report.blockedInstances()).extracting(MigrationReport.BlockedInstance::processInstanceId)
+        .contains(atReport).doesNotContain(acknowledging);
+    assertThat(report.blockedInstances()).filteredOn(b -> b.processInstanceId().equals(atReport)).singleElement()
+        .satisfies(b -> assertThat(b.reasons().toString()).contains("Task_SubmitReport"));
+  }
+
   private ProcessInstance start(String plan, int number) {
     ProcessInstance pi = runtimeService.startProcessInstanceByKey(SupervisionProcess.KEY,
         SupervisionProcess.businessKey(plan, number),
@@ -158,9 +179,17 @@ class MigrationPlannerTest {
   }
 
   private ProcessDefinition deploy(String name, String activity, String renamedTo) throws IOException {
+    return deploy(name, "bpmn/TaskSupervisionProcess.bpmn", activity, renamedTo);
+  }
+
+  private ProcessDefinition deployResource(String name, String resource) throws IOException {
+    return deploy(name, resource, "", "");
+  }
+
+  private ProcessDefinition deploy(String name, String resource, String activity, String renamedTo) throws IOException {
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-    String bpmn = resolver.getResource("classpath:bpmn/TaskSupervisionProcess.bpmn")
-        .getContentAsString(StandardCharsets.UTF_8).replace(activity, renamedTo);
+    String bpmn = resolver.getResource("classpath:" + resource).getContentAsString(StandardCharsets.UTF_8);
+    bpmn = activity.isEmpty() ? bpmn : bpmn.replace(activity, renamedTo);
     DeploymentBuilder deployment = repositoryService.createDeployment().name(name)
         .addString("TaskSupervisionProcess.bpmn", bpmn);
     for (Resource form : resolver.getResources("classpath*:forms/*.form")) {

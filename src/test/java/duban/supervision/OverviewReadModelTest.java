@@ -14,8 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,6 @@ class OverviewReadModelTest extends ProcessTestSupport {
   @Autowired Overviews overviews;
   @Autowired ReadModelRebuild rebuild;
   @Autowired IdentityService identityService;
-  @Autowired ManagementService managementService;
   @Autowired JdbcTemplate jdbc;
   @Autowired TaskStatuses taskStatuses;
 
@@ -246,16 +243,6 @@ class OverviewReadModelTest extends ProcessTestSupport {
       return runtimeService.startProcessInstanceByKey("ToleranceApplicationProcess", v);
     } finally {
       identityService.clearAuthentication();
-    }
-  }
-
-  private void runDueJobs(ProcessInstance pi) {
-    for (int round = 0; round < 10; round++) {
-      List<Job> due = managementService.createJobQuery().processInstanceId(pi.getId()).executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(j -> managementService.executeJob(j.getId()));
     }
   }
 }

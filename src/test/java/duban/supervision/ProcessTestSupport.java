@@ -19,10 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +47,7 @@ abstract class ProcessTestSupport {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired FormService formService;
+  @Autowired ManagementService managementService;
   @Autowired SupervisionStart supervisionStart;
   @Autowired UnitDirectory directory;
 
@@ -71,6 +74,12 @@ abstract class ProcessTestSupport {
   /** Starts the supervision of one row of the seed table, under a plan code of its own. */
   ProcessInstance startSeedTask(int number) {
     return startTask(seedTask(number), TODAY.toLocalDate());
+  }
+
+  /** Starts one row of the seed table as if imported at {@code importedAt} (the clock stays there). */
+  ProcessInstance startSeedTask(int number, LocalDateTime importedAt) {
+    setClock(importedAt);
+    return startTask(seedTask(number), importedAt.toLocalDate());
   }
 
   PlanTask seedTask(int number) {
@@ -109,6 +118,17 @@ abstract class ProcessTestSupport {
       variables.put((String) keysAndValues[i], keysAndValues[i + 1]);
     }
     formService.submitTaskForm(task.getId(), TasklistValues.of(variables));
+  }
+
+  /** Runs the instance's due jobs as the job executor would, until none is left (at most ten rounds). */
+  void runDueJobs(ProcessInstance pi) {
+    for (int round = 0; round < 10; round++) {
+      List<Job> due = managementService.createJobQuery().processInstanceId(pi.getId()).executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(j -> managementService.executeJob(j.getId()));
+    }
   }
 
   Object variable(ProcessInstance pi, String name) {
