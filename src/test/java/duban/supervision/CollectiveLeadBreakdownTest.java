@@ -67,7 +67,7 @@ class CollectiveLeadBreakdownTest extends ProcessTestSupport {
 
     // each member's part has its own report and review; 历下区政府's is returned once
     submit(lixia, "submissionType", "report", "reportStatus", "基本完成", "reportSummary", "历下区已建成示范园区1家，第2家在建。",
-        "achievedFigures", "示范园区 1 家");
+        "achievedFigures", "示范园区 1 家", "achievedValue1", 1); // its target: 不少于2家 per district
     Task lixiaReview = reviewOf(pi, "历下区政府");
     assertThat(taskService.getVariable(lixiaReview.getId(), "reportSummary")).isEqualTo("历下区已建成示范园区1家，第2家在建。");
     review(lixiaReview, "return", "请补充第2家园区的建设进度。");
@@ -85,7 +85,7 @@ class CollectiveLeadBreakdownTest extends ProcessTestSupport {
     assertThat(variable(pi, "approvedUnits").toString().split(",")).hasSize(14).doesNotContain("lixia");
 
     submit(lixiaAgain, "submissionType", "report", "reportStatus", "已完成", "reportSummary", "历下区2家示范园区均已建成。",
-        "achievedFigures", "示范园区 2 家");
+        "achievedFigures", "示范园区 2 家", "achievedValue1", 2);
     review(reviewOf(pi, "历下区政府"), "approve", "同意。");
 
     Task signOff = onlyTask(pi, SIGN_OFF);
