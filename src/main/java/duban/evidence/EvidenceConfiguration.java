@@ -23,8 +23,8 @@ class EvidenceConfiguration {
 
   @Bean
   EvidenceService evidenceService(EvidenceStore store, EvidenceAccess access, EvidenceSettings settings,
-      PlatformTransactionManager transactions) {
-    return new EvidenceService(store, access, settings, new TransactionTemplate(transactions));
+      PlatformTransactionManager transactions, EvidenceJournal journal) {
+    return new EvidenceService(store, access, settings, new TransactionTemplate(transactions), journal);
   }
 
   @Bean

@@ -30,8 +30,11 @@ class EvidenceService {
   private final EvidenceSettings settings;
   private final ContentInspector inspector;
   private final TransactionTemplate transaction;
+  private final EvidenceJournal journal;
 
-  EvidenceService(EvidenceStore store, EvidenceAccess access, EvidenceSettings settings, TransactionTemplate transaction) {
+  EvidenceService(EvidenceStore store, EvidenceAccess access, EvidenceSettings settings, TransactionTemplate transaction,
+      EvidenceJournal journal) {
+    this.journal = journal;
     this.store = store;
     this.access = access;
     this.settings = settings;
@@ -74,6 +77,7 @@ class EvidenceService {
         if (!access.taskOpen(taskId)) {
           throw EvidenceRejectedException.frozen("该环节已提交，佐证材料不能再添加");
         }
+        journal.added(evidence);
       });
       return evidence;
     } finally {
@@ -97,7 +101,10 @@ class EvidenceService {
     Caller caller = access.caller();
     Evidence file = readable(caller, id);
     access.checkMayChange(caller, file);
-    transaction.executeWithoutResult(status -> store.delete(id));
+    transaction.executeWithoutResult(status -> {
+      store.delete(id);
+      journal.removed(file);
+    });
   }
 
   /** A file the caller may read; any other id answers as if it did not exist. */

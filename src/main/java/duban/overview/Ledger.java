@@ -81,13 +81,16 @@ class Ledger {
     }
   }
 
-  /** @param targets each task's targets with their progress on {@code asOf}, by task number */
+  /**
+   * @param targets each task's targets with their progress on {@code asOf}, by task number
+   * @param evidence how many 佐证材料 each task holds, by task number
+   */
   byte[] write(Plan plan, OverviewFigures figures, List<OverviewTask> tasks, LocalDate asOf, String filterNote,
-      Map<Integer, List<TargetProgress>> targets) {
+      Map<Integer, List<TargetProgress>> targets, Map<Integer, Integer> evidence) {
     summary(plan, figures, asOf, filterNote);
     for (Section section : plan.sections()) {
       List<OverviewTask> in = tasks.stream().filter(t -> sectionOf(plan, t) == section.number()).toList();
-      section(plan, section, in, asOf, filterNote, targets);
+      section(plan, section, in, asOf, filterNote, targets, evidence);
     }
     try (workbook; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       workbook.write(out);
@@ -141,7 +144,7 @@ class Ledger {
   }
 
   private void section(Plan plan, Section section, List<OverviewTask> tasks, LocalDate asOf, String filterNote,
-      Map<Integer, List<TargetProgress>> targets) {
+      Map<Integer, List<TargetProgress>> targets, Map<Integer, Integer> evidence) {
     String name = section.title().split("[，。,]", 2)[0];
     XSSFSheet sheet = workbook.createSheet(
         WorkbookUtil.createSafeSheetName(name.length() > 31 ? name.substring(0, 31) : name));
@@ -166,7 +169,7 @@ class Ledger {
       cell(row, 6, t.stage().label(), centred);
       cell(row, 7, t.status().label(), lights.get(t.status()));
       cell(row, 8, progress(t), body);
-      cell(row, 9, remarks(t), body);
+      cell(row, 9, remarks(t, evidence.getOrDefault(t.number(), 0)), body);
       cell(row, 10, targetProgress(targets.getOrDefault(t.number(), List.of()), t.stored().closed() ? null : asOf), body);
     }
     sheet.createFreezePane(0, HEADER_ROW + 1);
@@ -235,9 +238,12 @@ class Ledger {
     return String.join("\n", lines);
   }
 
-  static String remarks(OverviewTask t) {
+  static String remarks(OverviewTask t, int evidenceFiles) {
     StoredTask s = t.stored();
     List<String> parts = new ArrayList<>();
+    if (evidenceFiles > 0) {
+      parts.add("佐证材料 " + evidenceFiles + " 件");
+    }
     if (t.daysOverdue() > 0) {
       parts.add("已超期 " + t.daysOverdue() + " 天");
     }

@@ -155,7 +155,7 @@ class OverviewController {
     LocalDate today = Today.date();
     OverviewFigures figures = OverviewFigures.of(plan, tasks, scope, directory, overviews.warningDays(), today);
     byte[] xlsx = new Ledger(directory).write(plan, figures, tasks, today, String.join("　", notes),
-        overviews.targets(code));
+        overviews.targets(code), overviews.evidenceFiles(code));
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename("督办台账-" + code + "-" + today + ".xlsx", StandardCharsets.UTF_8).build().toString())

@@ -41,6 +41,11 @@ public class Overviews {
     return targets.progress(planCode, Today.date());
   }
 
+  /** How many 佐证材料 each task of a plan holds, by task number (tasks without any are absent). */
+  public Map<Integer, Integer> evidenceFiles(String planCode) {
+    return readModel.evidenceFiles(planCode);
+  }
+
   /** The rows as stored, without what the clock adds. */
   public List<StoredTask> stored(String planCode) {
     return readModel.tasks(planCode);

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -80,6 +81,17 @@ class ReadModel {
         (rs, i) -> new TimelineEntry(rs.getString(1), rs.getInt(2), rs.getString(3),
             rs.getTimestamp(4).toLocalDateTime(), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
         planCode, number);
+  }
+
+  /** The 佐证材料 each task of a plan holds, from its timeline (added less removed), by task number. */
+  Map<Integer, Integer> evidenceFiles(String planCode) {
+    Map<Integer, Integer> files = new java.util.HashMap<>();
+    jdbc.query("select task_number, sum(case kind when 'EVIDENCE_ADDED' then 1 else -1 end) from duban_overview_event "
+        + "where plan_code = ? and kind in ('EVIDENCE_ADDED', 'EVIDENCE_REMOVED') group by task_number",
+        (java.sql.ResultSet rs) -> {
+          files.put(rs.getInt(1), rs.getInt(2));
+        }, planCode);
+    return files;
   }
 
   int remindersRecorded(String planCode, int number) {

@@ -104,6 +104,24 @@ class OverviewBrowserTest {
         .hasSize(overview.get("overdue").size());
     browser.until("section chart drawn", d -> !d.findElements(By.cssSelector("[data-duban='section-chart'] canvas")).isEmpty());
 
+    // 结果考评: the lead units ranked as the evaluation API ranks them, scores included
+    JsonNode evaluation = rest.get("supervisor", "/api/plans/" + PLAN + "/evaluation");
+    List<WebElement> ranked = browser.until("ranking shown", d -> {
+      List<WebElement> rows = d.findElements(By.cssSelector("[data-duban='ranking'][data-role='lead'] tbody tr"));
+      return rows.isEmpty() ? null : rows;
+    });
+    assertThat(ranked).hasSize(evaluation.get("units").size());
+    for (int i = 0; i < ranked.size(); i++) {
+      JsonNode unit = evaluation.get("units").get(i);
+      WebElement row = ranked.get(i);
+      assertThat(row.getDomAttribute("data-unit")).isEqualTo(unit.get("code").asText());
+      assertThat(row.findElements(By.tagName("td")).get(0).getText()).isEqualTo(unit.get("rank").asText());
+      assertThat(Double.parseDouble(row.findElement(By.cssSelector("[data-duban='score']")).getText()))
+          .isCloseTo(unit.get("score").asDouble(), org.assertj.core.data.Offset.offset(0.051));
+    }
+    assertThat(browser.driver().findElements(By.cssSelector("[data-duban='ranking'][data-role='supporting'] tbody tr")))
+        .hasSize(evaluation.get("supportingUnits").size());
+
     // the unit table sorts by on-time rate when its header is clicked
     browser.click(By.cssSelector("[data-duban='units'] th[data-sort='onTimeRate']"));
     browser.until("sorted by 按期办结率", d -> d.findElement(By.cssSelector("[data-duban='units'] th[data-sort='onTimeRate']"))

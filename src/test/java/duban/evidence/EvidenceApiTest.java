@@ -1,10 +1,13 @@
 package duban.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import duban.overview.Overviews;
+import duban.overview.TimelineEntry;
 import duban.plan.Plan;
 import duban.plan.PlanTask;
 import duban.plan.TaskDivisionTableParser;
@@ -70,6 +73,8 @@ class EvidenceApiTest {
   @Autowired EvidenceAccess access;
   @Autowired PlatformTransactionManager transactions;
   @Autowired EvidenceLedger ledger;
+  @Autowired Overviews overviews;
+  @Autowired EvidenceJournal journal;
 
   private Api api;
   private LifecycleDriver driver;
@@ -197,6 +202,27 @@ class EvidenceApiTest {
   }
 
   @Test
+  void eachFileAddedOrRemovedIsOnTheTasksTimelineAndTheLedgerCountsWhatIsLeft() throws Exception {
+    String plan = pi.getBusinessKey().substring(0, pi.getBusinessKey().lastIndexOf('-'));
+    String task = contributionOf(supporter).getId();
+    uploaded(supporter, task, "座谈会纪要.pdf", "application/pdf", Samples.pdf());
+    String photo = uploaded(supporter, task, "现场照片.png", "image/png", Samples.png()).get("id").asText();
+    assertThat(overviews.evidenceFiles(plan)).containsEntry(2, 2);
+    assertThat(api.delete(supporter, "/api/evidence/" + photo).statusCode()).isEqualTo(204);
+
+    List<TimelineEntry> timeline = overviews.timeline(plan, 2);
+    String unit = directory.byCode(supporter).orElseThrow().name();
+    assertThat(timeline).filteredOn(e -> e.kind().startsWith("EVIDENCE")).extracting("kind", "unit", "actor")
+        .containsExactly(tuple("EVIDENCE_ADDED", unit, supporter), tuple("EVIDENCE_ADDED", unit, supporter),
+            tuple("EVIDENCE_REMOVED", unit, supporter));
+    assertThat(timeline).filteredOn("kind", "EVIDENCE_ADDED").extracting("what").first().asString()
+        .contains("上传佐证材料「座谈会纪要.pdf」", "配合情况");
+    assertThat(timeline).filteredOn("kind", "EVIDENCE_REMOVED").extracting("what").first().asString()
+        .contains("删除佐证材料「现场照片.png」");
+    assertThat(overviews.evidenceFiles(plan)).containsEntry(2, 1);
+  }
+
+  @Test
   void refusesAFileOverTheLimitBeforeReadingItsBody() throws Exception {
     String task = contributionOf(supporter).getId();
     // 30 MB declared, a few bytes sent, the line left open: the answer comes without the server waiting for the rest
@@ -243,7 +269,7 @@ class EvidenceApiTest {
   void limitsTheFilesAndBytesOfATask() throws Exception {
     EvidenceSettings small = new EvidenceSettings(DataSize.ofKilobytes(100), DataSize.ofKilobytes(101),
         DataSize.ofKilobytes(100), 2, DataSize.ofMegabytes(10));
-    EvidenceService limited = new EvidenceService(store, access, small, new TransactionTemplate(transactions));
+    EvidenceService limited = new EvidenceService(store, access, small, new TransactionTemplate(transactions), journal);
     String task = contributionOf(supporter).getId();
     identityService.setAuthentication(supporter, List.of(supporter));
     byte[] big = Arrays.copyOf(Samples.pdf(), 60_000);

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
@@ -272,6 +273,42 @@ class OverviewApiTest {
     assertThat(after.get("byStatus")).isEqualTo(before.get("byStatus"));
     assertThat(after.get("byUnit")).isEqualTo(before.get("byUnit"));
     assertThat(after.get("list")).isEqualTo(before.get("list"));
+  }
+
+  @Test
+  void theTimelineListsEachFileAttachedAndTheLedgerCountsThem() throws Exception {
+    org.camunda.bpm.engine.task.Task report = taskService.createTaskQuery().processInstanceBusinessKeyLike(PLAN + "-%")
+        .taskDefinitionKey(duban.supervision.SupervisionProcess.SUBMIT_REPORT).list().stream()
+        .filter(t -> !List.of(1, 3, 4).contains(number(t))).findFirst().orElseThrow();
+    String unit = taskService.getIdentityLinksForTask(report.getId()).stream()
+        .filter(l -> l.getGroupId() != null).findFirst().orElseThrow().getGroupId();
+    for (String name : List.of("推进会会议纪要.pdf", "工作方案.pdf")) {
+      LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+      form.add("file", new org.springframework.core.io.ByteArrayResource(duban.evidence.Samples.pdf()) {
+        @Override
+        public String getFilename() {
+          return name;
+        }
+      });
+      HttpHeaders headers = basic(unit);
+      headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+      assertThat(http.exchange("/api/tasks/" + report.getId() + "/evidence", HttpMethod.POST,
+          new HttpEntity<>(form, headers), String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    JsonNode timeline = get("supervisor", "/api/plans/" + PLAN + "/tasks/" + number(report) + "/timeline");
+    assertThat(StreamSupport.stream(timeline.get("events").spliterator(), false)
+        .filter(e -> e.get("kind").asText().equals("EVIDENCE_ADDED")).map(e -> e.get("what").asText()))
+        .hasSize(2).anyMatch(w -> w.startsWith("上传佐证材料「推进会会议纪要.pdf」"));
+    try (XSSFWorkbook ledger = ledger("supervisor", "")) {
+      assertThat(text(row(taskRows(ledger), number(report)), 9)).contains("佐证材料 2 件");
+    }
+  }
+
+  private int number(org.camunda.bpm.engine.task.Task task) {
+    String key = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+        .singleResult().getBusinessKey();
+    return Integer.parseInt(key.substring(key.lastIndexOf('-') + 1));
   }
 
   private XSSFWorkbook ledger(String user, String query) throws Exception {

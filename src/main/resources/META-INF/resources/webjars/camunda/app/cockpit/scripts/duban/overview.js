@@ -147,6 +147,35 @@ function unitTable(units) {
   return table;
 }
 
+/** 结果考评: one role's units in rank order, each with its score and the parts it is made of. */
+function rankingTable(units, role) {
+  if (!units.length) {
+    return el('p', { class: 'muted' }, '无');
+  }
+  return el('table', { 'data-duban': 'ranking', 'data-role': role },
+    el('thead', {}, el('tr', {}, ['名次', '单位', '得分', '得分构成'].map((h) => el('th', {}, h)))),
+    el('tbody', {}, units.map((u) => el('tr', { 'data-unit': u.code },
+      el('td', {}, u.rank), el('td', {}, u.name), el('td', { 'data-duban': 'score' }, u.score.toFixed(1)),
+      el('td', {}, u.parts.map((p) => p.label + ' ' + p.points.toFixed(1) + '/' + p.max).join('；')
+        + (u.notes.length ? '（' + u.notes.join('；') + '）' : ''))))));
+}
+
+async function ranking(node, plan) {
+  try {
+    const evaluation = await getJson('plans/' + encodeURIComponent(plan) + '/evaluation');
+    const download = new URL('api/plans/' + encodeURIComponent(plan) + '/evaluation.xlsx', ROOT).href;
+    node.replaceChildren(
+      el('h4', {}, '结果考评排名　', el('small', { class: 'muted' }, evaluation.periodLabel + '　截至 ' + evaluation.asOf),
+        '　', el('a', { class: 'btn btn-default btn-xs', href: download, download: '', 'data-duban': 'evaluation-xlsx' },
+          '下载考评结果（Excel）')),
+      el('div', { class: 'row' },
+        el('div', { style: 'flex:1' }, el('h5', {}, '牵头单位'), rankingTable(evaluation.units, 'lead')),
+        el('div', { style: 'flex:1' }, el('h5', {}, '配合单位'), rankingTable(evaluation.supportingUnits, 'supporting'))));
+  } catch (error) {
+    node.replaceChildren(el('p', { class: 'muted' }, '结果考评：' + error.message));
+  }
+}
+
 function listTable(rows, daysLabel, open) {
   if (!rows.length) {
     return el('p', { class: 'muted' }, '无');
@@ -225,6 +254,7 @@ async function page(node) {
   };
   status.addEventListener('change', drawTasks);
   unit.addEventListener('change', drawTasks);
+  const rankingNode = el('div', { 'data-duban': 'evaluation' }, el('p', { class: 'muted' }, '正在计算结果考评…'));
   const pie = el('div', { class: 'chart', 'data-duban': 'status-chart' });
   const bars = el('div', { class: 'wide', 'data-duban': 'section-chart' });
   node.replaceChildren(
@@ -232,6 +262,7 @@ async function page(node) {
     counts(overview),
     el('div', { class: 'row' }, el('div', { class: 'card' }, pie), el('div', { class: 'card' }, bars)),
     el('h4', {}, '牵头单位办理情况（点击表头排序）'), unitTable(overview.byUnit),
+    rankingNode,
     el('div', { class: 'row' },
       el('div', { style: 'flex:1', 'data-duban': 'overdue' }, el('h4', {}, '已逾期（' + overview.overdue.length + ' 项）'),
         listTable(overview.overdue, '逾期天数', open)),
@@ -244,7 +275,7 @@ async function page(node) {
       el('thead', {}, el('tr', {}, ['序号', '任务', '牵头单位', '完成时限', '办理状态', '红黄绿灯', '逾期', '退回'].map((h) => el('th', {}, h)))),
       tasks));
   drawTasks();
-  await Promise.all([statusChart(pie, overview), sectionChart(bars, overview)]);
+  await Promise.all([statusChart(pie, overview), sectionChart(bars, overview), ranking(rankingNode, plan)]);
 }
 
 async function dashboard(node) {
