@@ -200,8 +200,18 @@ class OverviewBrowserTest {
   void unitHasNoCockpitAndReadsOnlyItsOwnSlice() throws Exception {
     browser.logout();
     browser.driver().get(base() + "/camunda/app/cockpit/default/");
-    browser.visible(Browser.LOGIN_USER).sendKeys("kx");
-    browser.driver().findElement(Browser.LOGIN_PASSWORD).sendKeys("demo");
+    // the login form may render again while it is typed into (seen: both words in the user field), so fill it until
+    // both fields hold what was typed
+    browser.visible(Browser.LOGIN_USER);
+    browser.until("login form filled", d -> {
+      WebElement user = d.findElement(Browser.LOGIN_USER);
+      WebElement password = d.findElement(Browser.LOGIN_PASSWORD);
+      user.clear();
+      user.sendKeys("kx");
+      password.clear();
+      password.sendKeys("demo");
+      return "kx".equals(user.getDomProperty("value")) && "demo".equals(password.getDomProperty("value")) ? true : null;
+    });
     browser.driver().findElement(Browser.LOGIN_SUBMIT).click();
     browser.until("Cockpit refuses the unit", d -> d.findElements(Browser.ACCOUNT_MENU).isEmpty()
         && !d.findElements(By.cssSelector(".notifications .alert, .notification, [notifications-panel] .alert")).isEmpty());
