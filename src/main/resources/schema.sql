@@ -260,3 +260,7 @@ create table if not exists duban_target_value (
   reported_by         varchar(200)  not null
 );
 create index if not exists duban_target_value_idx on duban_target_value (plan_code, task_number, target_id, reported_at);
+-- issue 18: in a broken-down task each member's values are its own (member_unit; null where one unit reports for all),
+-- and the task keeps its members so that one not yet reported counts against a per-member target
+alter table duban_target_value add column if not exists member_unit varchar(64);
+alter table duban_target_task add column if not exists members varchar(2000);

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.springframework.stereotype.Component;
 
@@ -171,22 +172,34 @@ class EvaluationFacts {
     }
   }
 
-  /** Every return of a report, counted against the task's primary lead unit. */
+  /**
+   * Every return of a report, counted against the unit whose part was returned: in a broken-down task that member
+   * (the part's own {@code reportingUnit}, in the same execution as its review decision), else the primary lead unit.
+   */
   private void returns(Map<String, OverviewTask> byInstance, Map<String, Builder> lead, LocalDate from,
       LocalDateTime endOfCutOff) {
     if (byInstance.isEmpty()) {
       return;
     }
+    String[] instances = byInstance.keySet().toArray(String[]::new);
+    Map<String, String> unitOfPart = new HashMap<>();
+    for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(instances)
+        .variableName(SupervisionVariables.REPORTING_UNIT.name()).disableBinaryFetching().list()) {
+      if (v.getValue() instanceof String unit) {
+        unitOfPart.put(v.getExecutionId(), unit);
+      }
+    }
     for (HistoricDetail detail : historyService.createHistoricDetailQuery().variableUpdates()
-        .processInstanceIdIn(byInstance.keySet().toArray(String[]::new)).disableBinaryFetching().list()) {
+        .processInstanceIdIn(instances).disableBinaryFetching().list()) {
       if (detail instanceof HistoricVariableUpdate update
           && SupervisionVariables.REVIEW_DECISION.name().equals(update.getVariableName())
           && RETURNED.equals(update.getValue())) {
         LocalDateTime at = local(update.getTime());
         OverviewTask task = byInstance.get(update.getProcessInstanceId());
+        String unit = unitOfPart.getOrDefault(update.getExecutionId(), task.primaryLeadUnit());
         if (at.isBefore(endOfCutOff) && (from == null || !at.toLocalDate().isBefore(from))
-            && !isExempted(task, endOfCutOff) && task.primaryLeadUnit() != null) {
-          builder(lead, task.primaryLeadUnit(), Role.LEAD).returns++;
+            && !isExempted(task, endOfCutOff) && unit != null) {
+          builder(lead, unit, Role.LEAD).returns++;
         }
       }
     }

@@ -157,11 +157,28 @@ class SupervisionService {
     }
     String by = Optional.ofNullable(task.getProcessEngineServices().getIdentityService().getCurrentAuthentication())
         .map(a -> unit + "（" + a.getUserId() + "）").orElse(unit);
-    targets.reported(PLAN_CODE.get(task), TASK_NUMBER.get(task), task.getProcessInstanceId(), period, year, values, by);
-    String summary = period + "报送：\n" + targets.progress(PLAN_CODE.get(task), TASK_NUMBER.get(task), Today.date())
-        .stream().map(p -> "目标 " + p.slot() + "：" + p.line()).collect(Collectors.joining("\n"));
-    TARGET_SUMMARY.set(task, summary);
+    // a member of a broken-down task reports its own values; where one unit reports for all, they are the task's
+    String member = BREAKDOWN.isTrue(task) ? reportingUnit(task) : null;
+    targets.reported(PLAN_CODE.get(task), TASK_NUMBER.get(task), task.getProcessInstanceId(), period, year, member,
+        lists.split(REPORTING_UNITS.get(task)), values, by);
+    String summary = period + "报送" + (member == null ? "" : "（" + unit + "）") + "：\n"
+        + targets.progress(PLAN_CODE.get(task), TASK_NUMBER.get(task), Today.date()).stream()
+            .map(p -> "目标 " + p.slot() + "：" + (member == null ? p.line() : p.lineFor(member)))
+            .collect(Collectors.joining("\n"));
+    TARGET_SUMMARY.set(task, summary); // the part's own: its review shows this member's values
     return summary;
+  }
+
+  /** For the sign-off of a broken-down task: each target for the whole task, then every member's own value. */
+  private String consolidatedTargets(VariableScope task) {
+    Integer count = TARGET_COUNT.get(task);
+    if (count == null || count == 0) {
+      return null;
+    }
+    return targets.progress(PLAN_CODE.get(task), TASK_NUMBER.get(task), Today.date()).stream()
+        .map(p -> "目标 " + p.slot() + "：" + p.line() + p.memberLines().stream().map(l -> "\n  " + l)
+            .collect(Collectors.joining()))
+        .collect(Collectors.joining("\n"));
   }
 
   /** 延期申请: an approved extension moves the deadline and lifts the overdue flag. */
@@ -215,11 +232,16 @@ class SupervisionService {
       CLOSE_TASK.set(task, true);
     }
     if (!BREAKDOWN.isTrue(part)) {
-      for (Var<String> field : List.of(REPORT_STATUS, REPORT_SUMMARY, ACHIEVED_FIGURES, REVIEW_COMMENT)) {
+      for (Var<String> field : List.of(REPORT_STATUS, REPORT_SUMMARY, ACHIEVED_FIGURES, REVIEW_COMMENT, TARGET_SUMMARY)) {
         field.set(task, field.get(part));
+      }
+      int count = TARGET_COUNT.get(part) == null ? 0 : TARGET_COUNT.get(part);
+      for (int slot = 1; slot <= count; slot++) { // a sign-off return re-reviews the report with its values
+        task.setVariable(achievedValue(slot), part.getVariable(achievedValue(slot)));
       }
       return;
     }
+    TARGET_SUMMARY.set(task, consolidatedTargets(task));
     String figures = ACHIEVED_FIGURES.get(part) == null ? "" : "（完成数据：" + ACHIEVED_FIGURES.get(part) + "）";
     append(task, REPORT_SUMMARY, "【" + unitNames.of(unit) + " · " + REPORT_STATUS.get(part) + "】"
         + REPORT_SUMMARY.get(part) + figures);

@@ -42,7 +42,8 @@ public class SupervisionStart {
     MEASURE.put(v, task.measure());
     TIME_REQUIREMENT.put(v, task.timeRequirement());
     LONG_TERM.put(v, task.longTerm());
-    v.putAll(TargetSlots.variables(targets.settle(planCode, task, correctedTargets, today, by), task.longTerm()));
+    v.putAll(TargetSlots.variables(targets.settle(planCode, task, correctedTargets, today, by), task.longTerm(),
+        task.leadUnits().stream().anyMatch(SupervisionStart::isCollectiveWithMembers)));
     REVIEW_ROUNDS.put(v, 0);
     EXTENSION_COUNT.put(v, 0);
     PERIODS_REPORTED.put(v, 0);

@@ -33,6 +33,19 @@ public record Target(String text, BigDecimal value, BigDecimal upper, String uni
     return (perYear ? "每年" : "") + phrase + (dueBy == null ? "" : "（" + dueBy + " 前）");
   }
 
+  /**
+   * Whether each member of a broken-down collective answers for this target on its own (每个区县建设不少于2家: every
+   * district against 2), rather than all members together toward one total. Read from the phrase: 每个/各 + a member
+   * kind, unless it says the members' total (共, 合计, 全市).
+   */
+  public boolean perMember() {
+    return text != null && PER_MEMBER.matcher(text).find() && !WHOLE.matcher(text).find();
+  }
+
+  private static final java.util.regex.Pattern PER_MEMBER =
+      java.util.regex.Pattern.compile("(每个|每一个|各)(区县|区|县|功能区|成员单位|单位|部门)");
+  private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("共|合计|总计|全市");
+
   /** A number without trailing zeros or exponent: 15000, 1.5, 30. */
   public static String plain(BigDecimal number) {
     return number == null ? "" : normal(number).toPlainString();

@@ -29,9 +29,14 @@ public interface TaskTargets {
    */
   Map<Integer, List<Target>> parseCorrections(String json);
 
-  /** Keeps one report's values, one per target in slot order, for the period they are reported for. */
+  /**
+   * Keeps one report's values, one per target in slot order, for the period they are reported for.
+   *
+   * @param member in a broken-down task the member whose own values these are, else null (one unit reports for all)
+   * @param members in a broken-down task all its members, as they now stand; ignored otherwise
+   */
   void reported(String planCode, int taskNumber, String processInstanceId, String period, int periodYear,
-      List<BigDecimal> values, String by);
+      String member, List<String> members, List<BigDecimal> values, String by);
 
   /** Each target of the task with its progress as of {@code today}. */
   List<TargetProgress> progress(String planCode, int taskNumber, LocalDate today);

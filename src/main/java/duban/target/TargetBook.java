@@ -5,6 +5,8 @@ import duban.supervision.Target;
 import duban.supervision.TargetProgress;
 import duban.supervision.TaskTargets;
 import duban.supervision.Today;
+import duban.unit.Unit;
+import duban.unit.UnitDirectory;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -28,13 +30,15 @@ class TargetBook implements TaskTargets {
   record Stored(String id, int slot, Target target) {}
 
   /** One value a report gave. */
-  record Reported(String targetId, String period, int periodYear, BigDecimal achieved, java.time.LocalDateTime at,
-      String by) {}
+  record Reported(String targetId, String period, int periodYear, String member, BigDecimal achieved,
+      java.time.LocalDateTime at, String by) {}
 
   private final JdbcTemplate jdbc;
+  private final UnitDirectory directory;
 
-  TargetBook(JdbcTemplate jdbc) {
+  TargetBook(JdbcTemplate jdbc, UnitDirectory directory) {
     this.jdbc = jdbc;
+    this.directory = directory;
   }
 
   @Override
@@ -131,24 +135,26 @@ class TargetBook implements TaskTargets {
 
   @Override
   public void reported(String planCode, int taskNumber, String processInstanceId, String period, int periodYear,
-      List<BigDecimal> values, String by) {
+      String member, List<String> members, List<BigDecimal> values, String by) {
+    if (member != null) {
+      jdbc.update("update duban_target_task set members = ? where plan_code = ? and task_number = ?",
+          String.join(",", members), planCode, taskNumber);
+    }
     List<Stored> stored = stored(planCode, taskNumber);
     for (int i = 0; i < Math.min(stored.size(), values.size()); i++) {
       if (values.get(i) == null) {
         continue;
       }
       jdbc.update("insert into duban_target_value (id, target_id, plan_code, task_number, process_instance_id, period, "
-              + "period_year, achieved, reported_at, reported_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + "period_year, member_unit, achieved, reported_at, reported_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           UUID.randomUUID().toString(), stored.get(i).id(), planCode, taskNumber, processInstanceId, period, periodYear,
-          values.get(i), Timestamp.valueOf(Today.now()), by);
+          member, values.get(i), Timestamp.valueOf(Today.now()), by);
     }
   }
 
   List<Reported> history(String planCode, int taskNumber) {
     return jdbc.query("select * from duban_target_value where plan_code = ? and task_number = ? order by seq",
-        (rs, i) -> new Reported(rs.getString("target_id"), rs.getString("period"), rs.getInt("period_year"),
-            rs.getBigDecimal("achieved"), rs.getTimestamp("reported_at").toLocalDateTime(), rs.getString("reported_by")),
-        planCode, taskNumber);
+        (rs, i) -> reported(rs), planCode, taskNumber);
   }
 
   @Override
@@ -164,27 +170,53 @@ class TargetBook implements TaskTargets {
   private Map<Integer, List<TargetProgress>> progress(String planCode, LocalDate today, Integer only) {
     String task = only == null ? "" : " and task_number = " + only.intValue();
     Map<Integer, LocalDate[]> spans = new HashMap<>();
-    jdbc.query("select task_number, since, deadline from duban_target_task where plan_code = ?" + task, rs -> {
+    Map<Integer, List<String>> membersOf = new HashMap<>();
+    jdbc.query("select task_number, since, deadline, members from duban_target_task where plan_code = ?" + task, rs -> {
       spans.put(rs.getInt(1), new LocalDate[] {rs.getDate(2).toLocalDate(),
           rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate()});
+      String members = rs.getString(4);
+      membersOf.put(rs.getInt(1), members == null || members.isBlank() ? List.of() : List.of(members.split(",")));
     }, planCode);
-    // the latest value of each target and period: a report returned and sent again replaces its period's value
-    Map<String, Map<String, Reported>> latest = new HashMap<>();
+    // the latest value of each target, member and period: a report returned and sent again replaces its period's value
+    Map<String, Map<String, Map<String, Reported>>> latest = new HashMap<>();
     jdbc.query("select * from duban_target_value where plan_code = ?" + task + " order by seq", rs -> {
-      Reported r = new Reported(rs.getString("target_id"), rs.getString("period"), rs.getInt("period_year"),
-          rs.getBigDecimal("achieved"), rs.getTimestamp("reported_at").toLocalDateTime(), rs.getString("reported_by"));
-      latest.computeIfAbsent(r.targetId(), k -> new LinkedHashMap<>()).put(r.period(), r);
+      Reported r = reported(rs);
+      latest.computeIfAbsent(r.targetId(), k -> new HashMap<>())
+          .computeIfAbsent(r.member() == null ? "" : r.member(), k -> new LinkedHashMap<>()).put(r.period(), r);
     }, planCode);
     Map<Integer, List<TargetProgress>> progress = new LinkedHashMap<>();
     jdbc.query("select * from duban_target where plan_code = ?" + task + " order by task_number, slot", rs -> {
       int number = rs.getInt("task_number");
       LocalDate[] span = spans.getOrDefault(number, new LocalDate[] {today, null});
-      Target target = target(rs);
-      Map<String, Reported> byPeriod = latest.getOrDefault(rs.getString("id"), Map.of());
-      progress.computeIfAbsent(number, k -> new ArrayList<>())
-          .add(progressOf(rs.getInt("slot"), target, byPeriod.values(), span[0], span[1], today));
+      Map<String, Map<String, Reported>> byMember = latest.getOrDefault(rs.getString("id"), Map.of());
+      progress.computeIfAbsent(number, k -> new ArrayList<>()).add(progressOf(rs.getInt("slot"), target(rs), byMember,
+          membersOf.getOrDefault(number, List.of()), span[0], span[1], today));
     }, planCode);
     return progress;
+  }
+
+  /**
+   * Where one unit reports for all, the target's progress from its values; in a broken-down task each member's own,
+   * and the members' values summed for the task.
+   */
+  private TargetProgress progressOf(int slot, Target target, Map<String, Map<String, Reported>> byMember,
+      List<String> members, LocalDate since, LocalDate deadline, LocalDate today) {
+    if (members.isEmpty()) {
+      return progressOf(slot, target, byMember.getOrDefault("", Map.of()).values(), since, deadline, today);
+    }
+    List<TargetProgress.Member> parts = new ArrayList<>();
+    BigDecimal sum = null;
+    TargetProgress first = null;
+    for (String member : members) {
+      TargetProgress own = progressOf(slot, target, byMember.getOrDefault(member, Map.of()).values(), since, deadline,
+          today);
+      first = first == null ? own : first;
+      parts.add(new TargetProgress.Member(member, directory.byCode(member).map(Unit::shortName).orElse(member), own));
+      if (own.achieved() != null) {
+        sum = sum == null ? own.achieved() : sum.add(own.achieved());
+      }
+    }
+    return new TargetProgress(slot, target, sum, first.paceFrom(), first.paceTo(), parts);
   }
 
   /**
@@ -215,6 +247,12 @@ class TargetBook implements TaskTargets {
       }
     }
     return new TargetProgress(slot, target, last == null ? null : last.achieved(), since, due);
+  }
+
+  private static Reported reported(ResultSet rs) throws SQLException {
+    return new Reported(rs.getString("target_id"), rs.getString("period"), rs.getInt("period_year"),
+        rs.getString("member_unit"), rs.getBigDecimal("achieved"), rs.getTimestamp("reported_at").toLocalDateTime(),
+        rs.getString("reported_by"));
   }
 
   private static Target target(ResultSet rs) throws SQLException {

@@ -1,5 +1,6 @@
 package duban.target;
 
+import static duban.supervision.SupervisionVariables.BREAKDOWN;
 import static duban.supervision.SupervisionVariables.LONG_TERM;
 
 import duban.engine.WithoutCaller;
@@ -76,7 +77,8 @@ class TargetChanges {
       // the system updates the form's slots: the office may change targets, not write process variables directly
       WithoutCaller.call(identityService, () -> {
         boolean longTerm = Boolean.TRUE.equals(runtimeService.getVariable(running.getId(), LONG_TERM.name()));
-        runtimeService.setVariables(running.getId(), TargetSlots.variables(targets, longTerm));
+        boolean breakdown = Boolean.TRUE.equals(runtimeService.getVariable(running.getId(), BREAKDOWN.name()));
+        runtimeService.setVariables(running.getId(), TargetSlots.variables(targets, longTerm, breakdown));
         return null;
       });
     }
