@@ -24,11 +24,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TargetController {
 
+  /**
+   * @param perMember each member of a broken-down task is judged against the target on its own
+   * @param members in a broken-down task each member's own progress, else empty
+   */
   record TargetView(int slot, String text, BigDecimal value, BigDecimal upper, String unit, String comparator,
-      boolean perYear, LocalDate dueBy, String label, BigDecimal achieved, Double percent, Double lagPoints) {}
+      boolean perYear, LocalDate dueBy, String label, BigDecimal achieved, Double percent, Double lagPoints,
+      boolean perMember, List<MemberView> members) {}
 
-  record ValueView(int slot, String target, String period, BigDecimal achieved, LocalDateTime reportedAt,
-      String reportedBy) {}
+  record MemberView(String unit, String name, BigDecimal achieved, Double percent, Double lagPoints, boolean met) {}
+
+  /** @param member in a broken-down task the member whose own value it is, else null */
+  record ValueView(int slot, String target, String period, String member, BigDecimal achieved,
+      LocalDateTime reportedAt, String reportedBy) {}
 
   record TaskTargetsView(String planCode, int taskNumber, List<TargetView> targets, List<ValueView> history,
       List<TargetBook.Change> changes) {}
@@ -56,7 +64,7 @@ class TargetController {
         .map(r -> {
           TargetBook.Stored s = byId.get(r.targetId());
           return new ValueView(s == null ? 0 : s.slot(), s == null ? "（已删除的目标）" : s.target().label(), r.period(),
-              Target.normal(r.achieved()), r.at(), r.by());
+              r.member(), Target.normal(r.achieved()), r.at(), r.by());
         }).toList();
     return new TaskTargetsView(code, number, targets, history, book.changes(code, number));
   }
@@ -87,6 +95,12 @@ class TargetController {
   private static TargetView view(TargetProgress p, LocalDate today) {
     Target t = p.target();
     return new TargetView(p.slot(), t.text(), t.value(), t.upper(), t.unit(), t.comparator(), t.perYear(), t.dueBy(),
-        t.label(), p.achieved() == null ? null : Target.normal(p.achieved()), p.percent(), p.lagPoints(today));
+        t.label(), normal(p.achieved()), p.percent(), p.lagPoints(today), p.perMember(),
+        p.members().stream().map(m -> new MemberView(m.unit(), m.name(), normal(m.progress().achieved()),
+            m.progress().percent(), m.progress().lagPoints(today), m.progress().met())).toList());
+  }
+
+  private static BigDecimal normal(BigDecimal number) {
+    return number == null ? null : Target.normal(number);
   }
 }
