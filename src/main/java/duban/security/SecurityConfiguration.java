@@ -1,5 +1,6 @@
 package duban.security;
 
+import duban.engine.CurrentUser;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;

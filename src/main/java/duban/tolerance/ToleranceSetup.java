@@ -1,5 +1,6 @@
 package duban.tolerance;
 
+import duban.engine.CurrentUser;
 import duban.form.Submission;
 import duban.form.SubmissionRule;
 import duban.security.Grants;
@@ -67,8 +68,7 @@ class ToleranceSetup {
 
       @Override
       public void check(Submission submission, List<String> violations) {
-        var caller = identityService.getCurrentAuthentication();
-        List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        List<String> groups = new CurrentUser(identityService).groupIds();
         violations.addAll(eligibility.problems(submission.text(ToleranceVariables.TASK_KEY), groups));
       }
     };
