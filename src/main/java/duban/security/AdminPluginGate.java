@@ -1,5 +1,6 @@
 package duban.security;
 
+import duban.engine.MetricsGuard;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

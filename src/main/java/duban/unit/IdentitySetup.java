@@ -1,5 +1,6 @@
 package duban.unit;
 
+import duban.engine.AfterEngineBuild;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -10,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(10)
-class IdentitySetup extends AbstractProcessEnginePlugin {
+class IdentitySetup extends AfterEngineBuild {
 
   static final String UNIT_GROUP_TYPE = "UNIT";
   static final String ROLE_GROUP_TYPE = "ROLE";

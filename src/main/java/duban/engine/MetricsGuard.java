@@ -1,4 +1,4 @@
-package duban.security;
+package duban.engine;
 
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -14,9 +14,9 @@ import org.camunda.bpm.engine.impl.metrics.MetricsQueryImpl;
  * The engine's metrics (instances started, tasks worked, task workers: figures about every unit at once) are for the
  * administrators and the monitoring account only; Camunda lets any logged-in user query them.
  */
-class MetricsGuard extends CommandInterceptor {
+public final class MetricsGuard extends CommandInterceptor {
 
-  static final Set<String> READERS = Set.of(Groups.CAMUNDA_ADMIN, "monitoring");
+  public static final Set<String> READERS = Set.of(Groups.CAMUNDA_ADMIN, "monitoring");
 
   private final IdentityService identityService;
 
