@@ -32,11 +32,4 @@ public final class WithoutCaller {
       }
     }
   }
-
-  public static void run(IdentityService identityService, Runnable work) {
-    call(identityService, () -> {
-      work.run();
-      return null;
-    });
-  }
 }
