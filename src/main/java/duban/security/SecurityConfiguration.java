@@ -3,7 +3,8 @@ package duban.security;
 import duban.engine.CurrentUser;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,11 @@ import org.springframework.core.Ordered;
 
 @Configuration
 class SecurityConfiguration {
+
+  /** {@code duban.security}: HSTS on duban's API and the REST API. */
+  @ConfigurationProperties("duban.security")
+  record Settings(boolean hsts) {}
+
 
   /** HTTP-side: the engine's refusal of query expressions as a 400 with a message, before anything is parsed. */
   @Bean
@@ -34,7 +40,8 @@ class SecurityConfiguration {
   /** The webapps' API refuses the anonymous before duban's filters look at a request (the REST API's is below). */
   @Bean
   FilterRegistrationBean<WebappLoginGate> webappLoginGate(
-      @Value("${camunda.bpm.webapp.application-path:/camunda}") String applicationPath) {
+      CamundaBpmProperties camunda) {
+    String applicationPath = camunda.getWebapp().getApplicationPath();
     FilterRegistrationBean<WebappLoginGate> registration =
         new FilterRegistrationBean<>(new WebappLoginGate(applicationPath));
     registration.addUrlPatterns(applicationPath + "/api/*");
@@ -44,7 +51,8 @@ class SecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<AdminPluginGate> adminPluginGate(
-      @Value("${camunda.bpm.webapp.application-path:/camunda}") String applicationPath) {
+      CamundaBpmProperties camunda) {
+    String applicationPath = camunda.getWebapp().getApplicationPath();
     FilterRegistrationBean<AdminPluginGate> registration = new FilterRegistrationBean<>(new AdminPluginGate(applicationPath));
     registration.addUrlPatterns(applicationPath + "/api/admin/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
@@ -63,7 +71,8 @@ class SecurityConfiguration {
 
   /** The webapps get Camunda's own security headers; duban's API and the REST API get these. */
   @Bean
-  FilterRegistrationBean<Filter> apiSecurityHeaders(@Value("${duban.security.hsts:false}") boolean hsts) {
+  FilterRegistrationBean<Filter> apiSecurityHeaders(Settings settings) {
+    boolean hsts = settings.hsts();
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
       HttpServletResponse http = (HttpServletResponse) response;
       http.setHeader("X-Content-Type-Options", "nosniff");
