@@ -14,6 +14,12 @@ import org.springframework.stereotype.Component;
 @Component
 class GuardPlugin extends AbstractProcessEnginePlugin {
 
+  private final MetricsReaders metricsReaders;
+
+  GuardPlugin(MetricsReaders metricsReaders) {
+    this.metricsReaders = metricsReaders;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
@@ -30,7 +36,8 @@ class GuardPlugin extends AbstractProcessEnginePlugin {
     configuration.getCustomPreCommandInterceptorsTxRequired().add(new RevokeGuard());
     configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new RevokeGuard());
     configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommentGuard(configuration));
-    configuration.getCustomPreCommandInterceptorsTxRequired().add(new MetricsGuard(configuration.getIdentityService()));
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(new MetricsGuard(configuration.getIdentityService(),
+        metricsReaders.groupIds()));
     configuration.getCustomPreCommandInterceptorsTxRequired().add(
         new PlainRefusals(configuration.getIdentityService(), configuration.getTaskService()));
     configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);

@@ -1,6 +1,7 @@
 package duban.security;
 
 import duban.engine.CurrentUser;
+import duban.engine.MetricsReaders;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
@@ -17,6 +18,12 @@ class SecurityConfiguration {
   @ConfigurationProperties("duban.security")
   record Settings(boolean hsts) {}
 
+
+  /** The engine's metrics guard asks who may read metrics. */
+  @Bean
+  MetricsReaders metricsReaders() {
+    return () -> AdminPluginGate.METRICS_READERS;
+  }
 
   /** HTTP-side: the engine's refusal of query expressions as a 400 with a message, before anything is parsed. */
   @Bean
