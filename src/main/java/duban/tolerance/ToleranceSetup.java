@@ -1,6 +1,5 @@
 package duban.tolerance;
 
-import duban.engine.AfterEngineBuild;
 import duban.engine.CurrentUser;
 import duban.form.Submission;
 import duban.form.SubmissionRule;
@@ -69,28 +68,6 @@ class ToleranceSetup {
       public void check(Submission submission, List<String> violations) {
         List<String> groups = new CurrentUser(identityService).groupIds();
         violations.addAll(eligibility.problems(submission.text(ToleranceVariables.TASK_KEY), groups));
-      }
-    };
-  }
-
-  /**
-   * Every unit may file (start this process, and only this one); the deciding body reads and works all
-   * applications and nothing else; an applicant unit reads its own application through a per-instance grant.
-   */
-  @Bean
-  AfterEngineBuild toleranceAuthorizations(UnitDirectory directory) {
-    return new AfterEngineBuild() {
-      @Override
-      public void postProcessEngineBuild(ProcessEngine engine) {
-        AuthorizationService authorizations = engine.getAuthorizationService();
-        for (Unit unit : directory.concreteUnits()) {
-          Grants.grant(authorizations, unit.code(), Resources.PROCESS_DEFINITION, ToleranceVariables.PROCESS_KEY,
-              Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-          Grants.grant(authorizations, unit.code(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-        }
-        Grants.grant(authorizations, TOLERANCE_GROUP, Resources.PROCESS_DEFINITION, ToleranceVariables.PROCESS_KEY,
-            Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
-        Grants.grant(authorizations, TOLERANCE_GROUP, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       }
     };
   }
