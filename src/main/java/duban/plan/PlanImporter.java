@@ -1,12 +1,11 @@
 package duban.plan;
 
-import duban.engine.EngineClock;
 import duban.supervision.SupervisionProcess;
 import duban.supervision.SupervisionStart;
 import duban.supervision.Target;
+import duban.supervision.Today;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +28,6 @@ public class PlanImporter {
 
   private static final Logger log = LoggerFactory.getLogger(PlanImporter.class);
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{2,40}");
-  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final String PREVIEW_CODE = "PREVIEW";
 
   private final PlanCatalog catalog;
@@ -102,7 +100,7 @@ public class PlanImporter {
     if (stored.isPresent() && !catalog.parse(code, stored.get().sourceText()).equals(plan)) {
       throw new PlanConflictException(code);
     }
-    LocalDateTime now = LocalDateTime.ofInstant(EngineClock.currentTime().toInstant(), ZONE);
+    LocalDateTime now = Today.now();
     if (stored.isEmpty()) {
       repository.save(code, plan.title(), text, now);
     }

@@ -237,7 +237,7 @@ class SupervisionService {
     ReportingPeriod next = periods.after(reported);
     REPORTING_PERIOD.set(execution, next.label());
     REPORT_DUE_DATE.set(execution, next.dueDate().toString());
-    LocalDateTime start = next.start().atTime(9, 0);
+    LocalDateTime start = next.start().atTime(status.officeOpens());
     NEXT_ROUND_START.set(execution, (start.isAfter(Today.now()) ? start : Today.now()).toString());
     if (BREAKDOWN.isTrue(execution)) {
       // supporting units contribute once per task; each member reports every period

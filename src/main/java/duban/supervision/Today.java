@@ -1,6 +1,7 @@
 package duban.supervision;
 
 import duban.engine.EngineClock;
+import duban.calendar.WorkingCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,7 +11,7 @@ import java.util.Date;
 /** The engine's clock in Jinan's time zone, so tests can move time with ClockUtil. */
 public final class Today {
 
-  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  public static final ZoneId ZONE = WorkingCalendar.ZONE;
 
   private Today() {}
 
@@ -26,7 +27,4 @@ public final class Today {
     return now().toLocalDate();
   }
 
-  public static Date endOfDay(LocalDate day) {
-    return Date.from(day.atTime(18, 0).atZone(ZONE).toInstant());
-  }
 }

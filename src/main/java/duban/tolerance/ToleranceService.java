@@ -152,7 +152,7 @@ class ToleranceService {
     }
     task.setName("〔" + task.getVariable(SupervisionVariables.TASK_NUMBER.name()) + "〕容错·" + task.getName() + "（"
         + task.getVariable(APPLICANT_UNIT_NAME) + "）");
-    task.setDueDate(Today.endOfDay(due));
+    task.setDueDate(limits.closeOfBusiness(due));
   }
 
   private static int applicationsSoFar(DelegateExecution execution, String taskKey) {
