@@ -3,9 +3,9 @@ package duban.reminder;
 import static duban.supervision.SupervisionVariables.*;
 
 import duban.supervision.ReportParts;
-import duban.supervision.SupervisionProcess;
 import duban.supervision.TaskStatus;
 import duban.supervision.Today;
+import duban.unit.Role;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -46,8 +46,8 @@ class LadderService {
         String key = rung.key(execution.getProcessBusinessKey());
         switch (rung.kind()) {
           case APPROACHING -> recorder.record(execution, key, rung.kind(), leads, List.of(), situation);
-          case URGE -> recorder.record(execution, key, rung.kind(), leads, List.of(SupervisionProcess.SUPERVISION_GROUP), situation);
-          default -> recorder.record(execution, key, rung.kind(), List.of(SupervisionProcess.SUPERVISION_GROUP), leads, situation);
+          case URGE -> recorder.record(execution, key, rung.kind(), leads, List.of(Role.SUPERVISION.groupId()), situation);
+          default -> recorder.record(execution, key, rung.kind(), List.of(Role.SUPERVISION.groupId()), leads, situation);
         }
       });
     }

@@ -7,6 +7,7 @@ import duban.supervision.DueDates;
 import duban.supervision.DueDates.Step;
 import duban.supervision.SupervisionProcess;
 import duban.supervision.Today;
+import duban.unit.Role;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -59,7 +60,7 @@ public class StepReminders {
   private static List<String> holders(DelegateExecution execution, Step step) {
     return switch (step) {
       case ACKNOWLEDGE -> List.of(LEAD_UNIT.get(execution));
-      case REVIEW -> List.of(SupervisionProcess.SUPERVISION_GROUP);
+      case REVIEW -> List.of(Role.SUPERVISION.groupId());
       case CONTRIBUTION -> execution.getProcessEngineServices().getTaskService().createTaskQuery()
           .processInstanceId(execution.getProcessInstanceId())
           .taskDefinitionKey(SupervisionProcess.SUBMIT_CONTRIBUTION).list().stream()

@@ -1,5 +1,7 @@
 package duban.supervision;
 
+import duban.unit.Role;
+
 /** Ids of {@code bpmn/TaskSupervisionProcess.bpmn} that code and tests refer to. */
 public final class SupervisionProcess {
 
@@ -24,10 +26,10 @@ public final class SupervisionProcess {
   public static final String TOLERANCE_EXEMPTED = "ToleranceExempted";
   public static final String LADDER_TIMER = "IntermediateCatchEvent_LadderCheckDue";
 
-  /** Role groups that receive tasks besides the units. */
-  public static final String SUPERVISION_GROUP = "supervision";
-  public static final String JOINT_OFFICE_GROUP = "jointoffice";
-  public static final String TOLERANCE_GROUP = "tolerance";
+  /** Role groups that receive tasks besides the units. Prefer {@link Role}; kept for code that still names them. */
+  public static final String SUPERVISION_GROUP = Role.SUPERVISION.groupId();
+  public static final String JOINT_OFFICE_GROUP = Role.JOINT_OFFICE.groupId();
+  public static final String TOLERANCE_GROUP = Role.TOLERANCE.groupId();
 
   public static String businessKey(String planCode, int taskNumber) {
     return planCode + "-" + taskNumber;

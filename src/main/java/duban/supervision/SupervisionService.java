@@ -4,6 +4,7 @@ import static duban.supervision.SupervisionVariables.*;
 
 import duban.security.UnitAccess;
 import duban.supervision.SupervisionEvents.Kind;
+import duban.unit.Role;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Service;
 class SupervisionService {
 
   static final String REPORTED_AT = "reportedAt";
-  private static final String OFFICE = "督查室";
-  private static final String JOINT_OFFICE = "联席会议办公室";
+  private static final String OFFICE = Role.SUPERVISION.displayName();
+  private static final String JOINT_OFFICE = Role.JOINT_OFFICE.displayName();
 
   private final SupervisionLists lists;
   private final UnitNames unitNames;

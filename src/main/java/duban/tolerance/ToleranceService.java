@@ -10,6 +10,7 @@ import duban.supervision.SupervisionProcess;
 import duban.supervision.TaskSnapshot;
 import duban.supervision.SupervisionVariables;
 import duban.supervision.Today;
+import duban.unit.Role;
 import duban.unit.Unit;
 import duban.unit.UnitDirectory;
 import java.time.LocalDate;
@@ -121,7 +122,7 @@ class ToleranceService {
           + execution.getVariable(REDETERMINATION_REASONING);
     };
     notices.tolerance(execution, execution.getCurrentActivityId(), List.of((String) execution.getVariable(APPLICANT_UNIT)),
-        List.of(SupervisionProcess.SUPERVISION_GROUP), situation);
+        List.of(Role.SUPERVISION.groupId()), situation);
   }
 
   /** A 容错 step passed its limit: the deciding body is reminded. */
@@ -132,7 +133,7 @@ class ToleranceService {
       case "ServiceTask_RemindDetermineOutcome" -> "DETERMINE";
       default -> "REDETERMINE";
     };
-    notices.tolerance(execution, "step-" + execution.getActivityInstanceId(), List.of(ToleranceSetup.TOLERANCE_GROUP),
+    notices.tolerance(execution, "step-" + execution.getActivityInstanceId(), List.of(Role.TOLERANCE.groupId()),
         List.of(), "「" + ToleranceLimits.STEPS.get(step) + "」已超过 " + limits.days(step) + " 个工作日办理时限");
   }
 

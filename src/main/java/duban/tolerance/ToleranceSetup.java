@@ -3,6 +3,7 @@ package duban.tolerance;
 import duban.form.Submission;
 import duban.form.SubmissionRule;
 import duban.security.Grants;
+import duban.unit.Role;
 import duban.unit.Unit;
 import duban.unit.UnitDirectory;
 import java.util.List;
@@ -23,8 +24,6 @@ import org.springframework.context.annotation.Configuration;
 /** The 容错 process's glue: its listeners and delegates, who may file and decide, and the filing rule. */
 @Configuration
 class ToleranceSetup {
-
-  static final String TOLERANCE_GROUP = "tolerance";
 
   @Bean
   ExecutionListener toleranceFiledListener(ToleranceService service) {
@@ -89,9 +88,9 @@ class ToleranceSetup {
               Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
           Grants.grant(authorizations, unit.code(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         }
-        Grants.grant(authorizations, TOLERANCE_GROUP, Resources.PROCESS_DEFINITION, ToleranceVariables.PROCESS_KEY,
+        Grants.grant(authorizations, Role.TOLERANCE.groupId(), Resources.PROCESS_DEFINITION, ToleranceVariables.PROCESS_KEY,
             Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
-        Grants.grant(authorizations, TOLERANCE_GROUP, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        Grants.grant(authorizations, Role.TOLERANCE.groupId(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       }
     };
   }
