@@ -40,7 +40,6 @@ class EvaluationFacts {
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final Set<String> STEPS = Set.of(SupervisionProcess.ACKNOWLEDGE, SupervisionProcess.SUBMIT_REPORT,
       SupervisionProcess.SUBMIT_CONTRIBUTION);
-  static final String RETURNED = "return";
 
   private final Overviews overviews;
   private final HistoryService historyService;
@@ -181,7 +180,7 @@ class EvaluationFacts {
         .processInstanceIdIn(byInstance.keySet().toArray(String[]::new)).disableBinaryFetching().list()) {
       if (detail instanceof HistoricVariableUpdate update
           && SupervisionVariables.REVIEW_DECISION.name().equals(update.getVariableName())
-          && RETURNED.equals(update.getValue())) {
+          && SupervisionVariables.ReviewDecision.RETURN.is(update.getValue())) {
         LocalDateTime at = local(update.getTime());
         OverviewTask task = byInstance.get(update.getProcessInstanceId());
         if (at.isBefore(endOfCutOff) && (from == null || !at.toLocalDate().isBefore(from))

@@ -28,10 +28,10 @@ public class StepReminders {
 
   /** Reminder service task id → the step it reminds about. */
   private static final Map<String, Step> REMINDERS = Map.of(
-      "ServiceTask_RemindAcknowledgement", Step.ACKNOWLEDGE,
-      "ServiceTask_RemindContribution", Step.CONTRIBUTION,
-      "ServiceTask_RemindReview", Step.REVIEW,
-      "ServiceTask_RemindExtensionReview", Step.REVIEW);
+      SupervisionProcess.REMIND_ACKNOWLEDGEMENT, Step.ACKNOWLEDGE,
+      SupervisionProcess.REMIND_CONTRIBUTION, Step.CONTRIBUTION,
+      SupervisionProcess.REMIND_REVIEW, Step.REVIEW,
+      SupervisionProcess.REMIND_EXTENSION_REVIEW, Step.REVIEW);
 
   private final WorkingCalendar calendar;
   private final DueDates dueDates;

@@ -22,9 +22,22 @@ public final class SupervisionProcess {
   public static final String SIGN_OFF = "Task_SignOff";
   public static final String NEXT_REPORTING_PERIOD = "IntermediateCatchEvent_NextReportingPeriod";
   public static final String SIGNED_OFF = "EndEvent_TaskSignedOff";
+  /** Where a 免责 determination ends the task. */
+  public static final String EXEMPTED = "EndEvent_TaskExempted";
   /** The message a 免责 determination sends to close the task. */
   public static final String TOLERANCE_EXEMPTED = "ToleranceExempted";
   public static final String LADDER_TIMER = "IntermediateCatchEvent_LadderCheckDue";
+
+  /** The service tasks that remind whoever holds a step once its working-day limit has passed. */
+  public static final String REMIND_ACKNOWLEDGEMENT = "ServiceTask_RemindAcknowledgement";
+  public static final String REMIND_CONTRIBUTION = "ServiceTask_RemindContribution";
+  public static final String REMIND_REVIEW = "ServiceTask_RemindReview";
+  public static final String REMIND_EXTENSION_REVIEW = "ServiceTask_RemindExtensionReview";
+
+  /** Forms that code checks beyond their schema (a form's id is its {@code formRef}). */
+  public static final String FORM_ACKNOWLEDGE = "acknowledge-assignment";
+  public static final String FORM_REASSIGN = "reassign-assignment";
+  public static final String FORM_SUBMIT_REPORT = "submit-report";
 
   /** Role groups that receive tasks besides the units. Prefer {@link Role}; kept for code that still names them. */
   public static final String SUPERVISION_GROUP = Role.SUPERVISION.groupId();

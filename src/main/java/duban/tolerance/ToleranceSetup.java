@@ -61,14 +61,14 @@ class ToleranceSetup {
     return new SubmissionRule() {
       @Override
       public String formId() {
-        return ToleranceVariables.FORM_APPLICATION;
+        return ToleranceProcess.FORM_APPLICATION;
       }
 
       @Override
       public void check(Submission submission, List<String> violations) {
         var caller = identityService.getCurrentAuthentication();
         List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-        violations.addAll(eligibility.problems(submission.text(ToleranceVariables.TASK_KEY), groups));
+        violations.addAll(eligibility.problems(submission.text(ToleranceVariables.TASK_KEY.name()), groups));
       }
     };
   }
@@ -84,11 +84,11 @@ class ToleranceSetup {
       public void postProcessEngineBuild(ProcessEngine engine) {
         AuthorizationService authorizations = engine.getAuthorizationService();
         for (Unit unit : directory.concreteUnits()) {
-          Grants.grant(authorizations, unit.code(), Resources.PROCESS_DEFINITION, ToleranceVariables.PROCESS_KEY,
+          Grants.grant(authorizations, unit.code(), Resources.PROCESS_DEFINITION, ToleranceProcess.KEY,
               Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
           Grants.grant(authorizations, unit.code(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         }
-        Grants.grant(authorizations, Role.TOLERANCE.groupId(), Resources.PROCESS_DEFINITION, ToleranceVariables.PROCESS_KEY,
+        Grants.grant(authorizations, Role.TOLERANCE.groupId(), Resources.PROCESS_DEFINITION, ToleranceProcess.KEY,
             Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
         Grants.grant(authorizations, Role.TOLERANCE.groupId(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       }
