@@ -1,4 +1,4 @@
-package duban.web;
+package duban.supervision;
 
 import duban.unit.Role;
 import duban.unit.Unit;
