@@ -1,9 +1,9 @@
 package duban.security;
 
-import duban.unit.Role;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +19,7 @@ public class CurrentUser {
 
   public boolean isAdmin() {
     Authentication auth = identityService.getCurrentAuthentication();
-    return auth != null && Role.ADMIN.in(auth.getGroupIds());
+    return auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
   }
 
   /** The caller's groups: role groups (supervision, jointoffice, …) and, for unit staff, the unit's code. */

@@ -1,9 +1,9 @@
 package duban.security;
 
-import duban.unit.Role;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.cmd.GetUniqueTaskWorkerCountCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.impl.metrics.MetricsQueryImpl;
  */
 class MetricsGuard extends CommandInterceptor {
 
-  static final Set<String> READERS = Set.copyOf(Role.groupIds(Role.ADMIN, Role.MONITORING));
+  static final Set<String> READERS = Set.of(Groups.CAMUNDA_ADMIN, "monitoring");
 
   private final IdentityService identityService;
 
