@@ -1,5 +1,6 @@
 package duban.plan;
 
+import duban.engine.EngineClock;
 import duban.supervision.SupervisionProcess;
 import duban.supervision.SupervisionStart;
 import duban.supervision.Target;
@@ -14,7 +15,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -102,7 +102,7 @@ public class PlanImporter {
     if (stored.isPresent() && !catalog.parse(code, stored.get().sourceText()).equals(plan)) {
       throw new PlanConflictException(code);
     }
-    LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+    LocalDateTime now = LocalDateTime.ofInstant(EngineClock.currentTime().toInstant(), ZONE);
     if (stored.isEmpty()) {
       repository.save(code, plan.title(), text, now);
     }

@@ -1,5 +1,6 @@
 package duban.security;
 
+import duban.engine.AfterEngineBuild;
 import duban.unit.Role;
 import duban.unit.Unit;
 import duban.unit.UnitDirectory;
@@ -11,7 +12,6 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(20)
-class AuthorizationSetup extends AbstractProcessEnginePlugin {
+class AuthorizationSetup extends AfterEngineBuild {
 
   private final UnitDirectory directory;
 

@@ -2,6 +2,7 @@ package duban.supervision;
 
 import static duban.supervision.SupervisionVariables.*;
 
+import duban.engine.CurrentUser;
 import duban.security.UnitAccess;
 import duban.supervision.SupervisionEvents.Kind;
 import duban.unit.Role;
@@ -156,8 +157,8 @@ class SupervisionService {
       year = Today.date().getYear();
       period = year + "年";
     }
-    String by = Optional.ofNullable(task.getProcessEngineServices().getIdentityService().getCurrentAuthentication())
-        .map(a -> unit + "（" + a.getUserId() + "）").orElse(unit);
+    String by = Optional.ofNullable(new CurrentUser(task.getProcessEngineServices().getIdentityService()).id())
+        .map(user -> unit + "（" + user + "）").orElse(unit);
     targets.reported(PLAN_CODE.get(task), TASK_NUMBER.get(task), task.getProcessInstanceId(), period, year, values, by);
     String summary = period + "报送：\n" + targets.progress(PLAN_CODE.get(task), TASK_NUMBER.get(task), Today.date())
         .stream().map(p -> "目标 " + p.slot() + "：" + p.line()).collect(Collectors.joining("\n"));
@@ -283,7 +284,8 @@ class SupervisionService {
 
   /** Every unit of the task may read its instance; a unit replaced or not yet designated may not. */
   void grantUnitAccess(DelegateExecution execution) {
-    UnitAccess.syncInstanceReaders(execution.getProcessInstanceId(), unitsOf(execution));
+    UnitAccess.syncInstanceReaders(execution.getProcessEngineServices(), execution.getProcessInstanceId(),
+        unitsOf(execution));
     journal.step(execution, execution.getProcessInstanceId(), Kind.ASSIGNED, null, OFFICE,
         "交办任务：牵头单位 " + LEAD_UNIT_NAMES.get(execution) + "；配合单位 " + SUPPORTING_UNIT_NAMES.get(execution)
             + "；完成时限 " + DEADLINE_TEXT.get(execution));
@@ -317,7 +319,7 @@ class SupervisionService {
     PRIMARY_LEAD_UNIT.set(scope, leads.isEmpty() ? null : leads.get(0));
     SUPPORTING_UNITS.set(scope, SupervisionLists.join(supports));
     Contributors.set(scope, leads, supports);
-    UnitAccess.syncInstanceReaders(scope.getProcessInstanceId(), unitsOf(scope));
+    UnitAccess.syncInstanceReaders(scope.getProcessEngineServices(), scope.getProcessInstanceId(), unitsOf(scope));
   }
 
   private static void append(VariableScope scope, Var<String> summary, String line) {

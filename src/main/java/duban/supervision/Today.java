@@ -1,11 +1,11 @@
 package duban.supervision;
 
+import duban.engine.EngineClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** The engine's clock in Jinan's time zone, so tests can move time with ClockUtil. */
 public final class Today {
@@ -15,11 +15,11 @@ public final class Today {
   private Today() {}
 
   public static Instant instant() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineClock.currentTime().toInstant();
   }
 
   public static LocalDateTime now() {
-    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+    return LocalDateTime.ofInstant(EngineClock.currentTime().toInstant(), ZONE);
   }
 
   public static LocalDate date() {

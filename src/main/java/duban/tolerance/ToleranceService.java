@@ -2,6 +2,7 @@ package duban.tolerance;
 
 import static duban.tolerance.ToleranceVariables.*;
 
+import duban.engine.WithoutCaller;
 import duban.reminder.Notices;
 import duban.security.UnitAccess;
 import duban.supervision.SupervisionEvents.Kind;
@@ -22,7 +23,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Service;
 
 /**
@@ -73,7 +73,8 @@ class ToleranceService {
     String key = taskKey + "-RC" + applicationsSoFar(execution, taskKey);
     execution.setProcessBusinessKey(key);
     APPLICATION_KEY.set(execution, key);
-    UnitAccess.syncInstanceReaders(execution.getProcessInstanceId(), List.of(unit));
+    UnitAccess.syncInstanceReaders(execution.getProcessEngineServices(), execution.getProcessInstanceId(),
+        List.of(unit));
     onTask(execution, SupervisionVariables.TOLERANCE_OPEN.name(), true);
     putOnRecord(execution, Kind.TOLERANCE_FILED,
         "提出容错申请（" + key + "）：" + WHAT_HAPPENED.get(execution) + "。本任务的逾期督办暂停");
@@ -98,7 +99,7 @@ class ToleranceService {
     FINAL_DETERMINATION.set(execution, outcome);
     String record = outcome + "（" + execution.getProcessBusinessKey() + (redetermined ? "，经复核" : "") + "）：" + reasoning;
     String supervision = SUPERVISION_INSTANCE.get(execution);
-    Context.getCommandContext().runWithoutAuthorization(() -> {
+    WithoutCaller.call(execution.getProcessEngineServices().getIdentityService(), () -> {
       var runtime = execution.getProcessEngineServices().getRuntimeService();
       if (runtime.createProcessInstanceQuery().processInstanceId(supervision).count() == 0) {
         return null; // the task ended meanwhile (signed off)
@@ -146,16 +147,16 @@ class ToleranceService {
   }
 
   private static int applicationsSoFar(DelegateExecution execution, String taskKey) {
-    long earlier = Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
-        .getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(ToleranceProcess.KEY)
-        .processInstanceBusinessKeyLike(taskKey + "-RC%").count());
+    long earlier = WithoutCaller.call(execution.getProcessEngineServices().getIdentityService(),
+        () -> execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()
+            .processDefinitionKey(ToleranceProcess.KEY).processInstanceBusinessKeyLike(taskKey + "-RC%").count());
     return (int) earlier + 1;
   }
 
   /** Puts a step of the application on the task's record, with the task's state as it now is. */
   private void putOnRecord(DelegateExecution execution, Kind kind, String text) {
     String supervision = SUPERVISION_INSTANCE.get(execution);
-    TaskSnapshot task = Context.getCommandContext().runWithoutAuthorization(() -> {
+    TaskSnapshot task = WithoutCaller.call(execution.getProcessEngineServices().getIdentityService(), () -> {
       var runtime = execution.getProcessEngineServices().getRuntimeService();
       if (runtime.createProcessInstanceQuery().processInstanceId(supervision).count() == 0) {
         return null;
@@ -170,7 +171,7 @@ class ToleranceService {
 
   private static void onTask(DelegateExecution execution, String name, Object value) {
     String supervision = SUPERVISION_INSTANCE.get(execution);
-    Context.getCommandContext().runWithoutAuthorization(() -> {
+    WithoutCaller.call(execution.getProcessEngineServices().getIdentityService(), () -> {
       var runtime = execution.getProcessEngineServices().getRuntimeService();
       if (runtime.createProcessInstanceQuery().processInstanceId(supervision).count() > 0) {
         runtime.setVariable(supervision, name, value);

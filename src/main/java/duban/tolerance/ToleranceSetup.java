@@ -1,5 +1,7 @@
 package duban.tolerance;
 
+import duban.engine.AfterEngineBuild;
+import duban.engine.CurrentUser;
 import duban.form.Submission;
 import duban.form.SubmissionRule;
 import duban.security.Grants;
@@ -16,8 +18,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -66,8 +66,7 @@ class ToleranceSetup {
 
       @Override
       public void check(Submission submission, List<String> violations) {
-        var caller = identityService.getCurrentAuthentication();
-        List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        List<String> groups = new CurrentUser(identityService).groupIds();
         violations.addAll(eligibility.problems(submission.text(ToleranceVariables.TASK_KEY.name()), groups));
       }
     };
@@ -78,8 +77,8 @@ class ToleranceSetup {
    * applications and nothing else; an applicant unit reads its own application through a per-instance grant.
    */
   @Bean
-  ProcessEnginePlugin toleranceAuthorizations(UnitDirectory directory) {
-    return new AbstractProcessEnginePlugin() {
+  AfterEngineBuild toleranceAuthorizations(UnitDirectory directory) {
+    return new AfterEngineBuild() {
       @Override
       public void postProcessEngineBuild(ProcessEngine engine) {
         AuthorizationService authorizations = engine.getAuthorizationService();

@@ -1,12 +1,12 @@
 package duban.unit;
 
+import duban.engine.AfterEngineBuild;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(10)
-class IdentitySetup extends AbstractProcessEnginePlugin {
+class IdentitySetup extends AfterEngineBuild {
 
   static final String UNIT_GROUP_TYPE = "UNIT";
   static final String ROLE_GROUP_TYPE = "ROLE";
