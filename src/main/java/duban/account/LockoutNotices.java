@@ -2,12 +2,12 @@ package duban.account;
 
 import duban.reminder.Notices;
 import duban.supervision.Today;
+import duban.unit.Role;
 import duban.unit.UnitDirectory;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 class LockoutNotices {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final List<String> ROLES = List.of("supervision", "jointoffice", "tolerance", "monitoring");
+  /** The roles told of their own accounts; administrators are in copy of every notice anyway. */
+  private static final List<String> ROLES = Role.groupIds(Role.SUPERVISION, Role.JOINT_OFFICE, Role.TOLERANCE,
+      Role.MONITORING);
 
   private final Notices notices;
   private final UnitDirectory units;
@@ -37,7 +39,7 @@ class LockoutNotices {
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
         .toList();
     List<String> to = groups.stream().filter(g -> units.byCode(g).isPresent() || ROLES.contains(g)).toList();
-    List<String> cc = List.of(Groups.CAMUNDA_ADMIN);
+    List<String> cc = List.of(Role.ADMIN.groupId());
     if (to.isEmpty()) {
       to = cc;
       cc = List.of();

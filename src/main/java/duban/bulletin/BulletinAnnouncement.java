@@ -2,7 +2,7 @@ package duban.bulletin;
 
 import duban.plan.Plan;
 import duban.reminder.Announcements;
-import duban.supervision.SupervisionProcess;
+import duban.unit.Role;
 import duban.unit.Unit;
 import duban.unit.UnitDirectory;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ class BulletinAnnouncement {
 
   void announce(Plan plan, BulletinArchive.Issued issued) {
     List<String> to = new ArrayList<>();
-    to.add(SupervisionProcess.JOINT_OFFICE_GROUP);
+    to.add(Role.JOINT_OFFICE.groupId());
     plan.tasks().stream().flatMap(t -> java.util.stream.Stream.concat(t.leadUnits().stream(), t.supportingUnits().stream()))
         .flatMap(u -> u.units().stream()).distinct().filter(code -> directory.byCode(code).filter(u -> !u.isCollective()).isPresent())
         .forEach(to::add);

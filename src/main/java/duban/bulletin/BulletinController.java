@@ -2,7 +2,7 @@ package duban.bulletin;
 
 import duban.evaluation.Period;
 import duban.engine.CurrentUser;
-import duban.supervision.SupervisionProcess;
+import duban.unit.Role;
 import duban.web.ForbiddenException;
 import duban.web.NotFoundException;
 import java.nio.charset.StandardCharsets;
@@ -78,8 +78,8 @@ class BulletinController {
   }
 
   private void requireOffice() {
-    if (!currentUser.isAdmin() && !currentUser.inGroup(SupervisionProcess.SUPERVISION_GROUP)
-        && !currentUser.inGroup(SupervisionProcess.JOINT_OFFICE_GROUP)) {
+    if (!currentUser.isAdmin() && !currentUser.inGroup(Role.SUPERVISION.groupId())
+        && !currentUser.inGroup(Role.JOINT_OFFICE.groupId())) {
       throw new ForbiddenException("情况通报由督查室或联席会议办公室编发；各单位可查看已印发的通报");
     }
   }

@@ -3,8 +3,8 @@ package duban.evaluation;
 import duban.plan.Plan;
 import duban.plan.PlanCatalog;
 import duban.engine.CurrentUser;
-import duban.supervision.SupervisionProcess;
 import duban.supervision.Today;
+import duban.unit.Role;
 import duban.web.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 class EvaluationController {
 
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  private static final List<String> OVERSEERS = List.of(SupervisionProcess.SUPERVISION_GROUP,
-      SupervisionProcess.JOINT_OFFICE_GROUP);
+  private static final List<String> OVERSEERS = Role.groupIds(Role.SUPERVISION,
+      Role.JOINT_OFFICE);
 
   private final Evaluations evaluations;
   private final PlanCatalog catalog;

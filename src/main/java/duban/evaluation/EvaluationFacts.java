@@ -42,7 +42,6 @@ class EvaluationFacts {
   private static final ZoneId ZONE = WorkingCalendar.ZONE;
   private static final Set<String> STEPS = Set.of(SupervisionProcess.ACKNOWLEDGE, SupervisionProcess.SUBMIT_REPORT,
       SupervisionProcess.SUBMIT_CONTRIBUTION);
-  static final String RETURNED = "return";
 
   private final Overviews overviews;
   private final HistoryService historyService;
@@ -194,7 +193,7 @@ class EvaluationFacts {
         .processInstanceIdIn(instances).disableBinaryFetching().list()) {
       if (detail instanceof HistoricVariableUpdate update
           && SupervisionVariables.REVIEW_DECISION.name().equals(update.getVariableName())
-          && RETURNED.equals(update.getValue())) {
+          && SupervisionVariables.ReviewDecision.RETURN.is(update.getValue())) {
         LocalDateTime at = local(update.getTime());
         OverviewTask task = byInstance.get(update.getProcessInstanceId());
         String unit = unitOfPart.getOrDefault(update.getExecutionId(), task.primaryLeadUnit());

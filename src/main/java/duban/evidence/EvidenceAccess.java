@@ -10,6 +10,7 @@ import duban.engine.CurrentUser;
 import duban.engine.WithoutCaller;
 import duban.supervision.SupervisionLists;
 import duban.supervision.SupervisionProcess;
+import duban.unit.Role;
 import duban.unit.UnitDirectory;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
 class EvidenceAccess {
 
   static final Set<String> ATTACHABLE = Set.of(SupervisionProcess.SUBMIT_REPORT, SupervisionProcess.SUBMIT_CONTRIBUTION);
-  static final Set<String> OFFICES = Set.of(SupervisionProcess.SUPERVISION_GROUP, SupervisionProcess.JOINT_OFFICE_GROUP);
+  static final Set<String> OFFICES = Set.copyOf(Role.groupIds(Role.SUPERVISION, Role.JOINT_OFFICE));
 
   /** The authenticated caller and the groups the engine knows them by. */
   record Caller(String userId, List<String> groups) {

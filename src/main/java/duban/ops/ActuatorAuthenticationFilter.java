@@ -1,6 +1,7 @@
 package duban.ops;
 
 import duban.engine.CurrentUser;
+import duban.unit.Role;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 
 /**
@@ -23,8 +23,7 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 class ActuatorAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
   static final String LIVENESS = "/actuator/health/liveness";
-  static final String MONITORING_GROUP = "monitoring";
-  private static final Set<String> ALLOWED_GROUPS = Set.of(MONITORING_GROUP, Groups.CAMUNDA_ADMIN);
+  private static final Set<String> ALLOWED_GROUPS = Set.copyOf(Role.groupIds(Role.MONITORING, Role.ADMIN));
 
   private final CurrentUser currentUser;
 
@@ -48,8 +47,8 @@ class ActuatorAuthenticationFilter extends ProcessEngineAuthenticationFilter {
         HttpServletResponse forbidden = (HttpServletResponse) answer;
         forbidden.setStatus(HttpServletResponse.SC_FORBIDDEN);
         forbidden.setContentType("application/json;charset=UTF-8");
-        forbidden.getOutputStream().write(("{\"type\":\"Forbidden\",\"message\":\"运行监控接口仅限 " + MONITORING_GROUP
-            + " 或 " + Groups.CAMUNDA_ADMIN + " 组的账号访问\"}").getBytes(StandardCharsets.UTF_8));
+        forbidden.getOutputStream().write(("{\"type\":\"Forbidden\",\"message\":\"运行监控接口仅限 " + Role.MONITORING.groupId()
+            + " 或 " + Role.ADMIN.groupId() + " 组的账号访问\"}").getBytes(StandardCharsets.UTF_8));
       }
     });
   }

@@ -1,7 +1,7 @@
 package duban.ops;
 
 import duban.engine.CurrentUser;
-import duban.supervision.SupervisionProcess;
+import duban.unit.Role;
 import duban.web.ForbiddenException;
 import duban.web.NotFoundException;
 import java.util.LinkedHashMap;
@@ -61,7 +61,7 @@ class HistoryController {
   }
 
   private void requireOffice() {
-    if (!currentUser.isAdmin() && !currentUser.inGroup(SupervisionProcess.SUPERVISION_GROUP)) {
+    if (!currentUser.isAdmin() && !currentUser.inGroup(Role.SUPERVISION.groupId())) {
       throw new ForbiddenException("只有系统管理员和督查室可以查看或设置历史保留期限");
     }
   }

@@ -1,7 +1,7 @@
 package duban.overview;
 
 import duban.engine.CurrentUser;
-import duban.supervision.SupervisionProcess;
+import duban.unit.Role;
 import duban.unit.UnitDirectory;
 import java.util.List;
 import java.util.Set;
@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CallerScope {
 
-  private static final Set<String> OVERSEERS = Set.of(SupervisionProcess.SUPERVISION_GROUP,
-      SupervisionProcess.JOINT_OFFICE_GROUP, "camunda-admin");
+  private static final Set<String> OVERSEERS = Set.copyOf(
+      Role.groupIds(Role.SUPERVISION, Role.JOINT_OFFICE, Role.ADMIN));
 
   private final CurrentUser currentUser;
   private final UnitDirectory directory;

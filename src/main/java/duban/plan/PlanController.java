@@ -7,6 +7,7 @@ import duban.plan.Reading.Draft;
 import duban.plan.Reading.UnknownUnit;
 import duban.engine.CurrentUser;
 import duban.engine.WithoutCaller;
+import duban.unit.Role;
 import org.camunda.bpm.engine.IdentityService;
 import duban.supervision.Target;
 import duban.supervision.TaskStatuses;
@@ -126,7 +127,7 @@ class PlanController {
   }
 
   private void requireImporter() {
-    if (!currentUser.isAdmin() && !currentUser.inGroup("supervision")) {
+    if (!currentUser.isAdmin() && !currentUser.inGroup(Role.SUPERVISION.groupId())) {
       throw new ForbiddenException("只有督查室和管理员可以导入任务分工表");
     }
   }

@@ -4,9 +4,9 @@ import static duban.supervision.SupervisionVariables.*;
 
 import duban.calendar.WorkingCalendar;
 import duban.supervision.ReportParts;
-import duban.supervision.SupervisionProcess;
 import duban.supervision.TaskStatus;
 import duban.supervision.Today;
+import duban.unit.Role;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -48,8 +48,8 @@ class LadderService {
         String key = rung.key(execution.getProcessBusinessKey());
         switch (rung.kind()) {
           case APPROACHING -> recorder.record(execution, key, rung.kind(), leads, List.of(), situation);
-          case URGE -> recorder.record(execution, key, rung.kind(), leads, List.of(SupervisionProcess.SUPERVISION_GROUP), situation);
-          default -> recorder.record(execution, key, rung.kind(), List.of(SupervisionProcess.SUPERVISION_GROUP), leads, situation);
+          case URGE -> recorder.record(execution, key, rung.kind(), leads, List.of(Role.SUPERVISION.groupId()), situation);
+          default -> recorder.record(execution, key, rung.kind(), List.of(Role.SUPERVISION.groupId()), leads, situation);
         }
       });
     }

@@ -1,5 +1,6 @@
 package duban.reminder;
 
+import duban.unit.Role;
 import duban.unit.Unit;
 import duban.unit.UnitDirectory;
 import java.util.List;
@@ -40,12 +41,7 @@ class Recipients {
   }
 
   String name(String code) {
-    return switch (code) {
-      case "supervision" -> "督查室";
-      case "jointoffice" -> "联席会议办公室";
-      case "tolerance" -> "容错认定机构";
-      case "camunda-admin" -> "系统管理员";
-      default -> directory.byCode(code).map(u -> u.aliases().isEmpty() ? u.name() : u.aliases().get(0)).orElse(code);
-    };
+    return Role.ofGroup(code).map(Role::displayName).orElseGet(() ->
+        directory.byCode(code).map(u -> u.aliases().isEmpty() ? u.name() : u.aliases().get(0)).orElse(code));
   }
 }

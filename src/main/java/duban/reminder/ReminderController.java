@@ -1,6 +1,7 @@
 package duban.reminder;
 
 import duban.engine.CurrentUser;
+import duban.unit.Role;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,7 +34,7 @@ class ReminderController {
   @GetMapping("/api/reminders")
   List<NoticeView> reminders(@RequestParam(required = false) String unit, @RequestParam(required = false) String task) {
     List<String> groups = currentUser.groupIds();
-    boolean seesAll = currentUser.isAdmin() || groups.contains("supervision") || groups.contains("jointoffice");
+    boolean seesAll = currentUser.isAdmin() || Role.SUPERVISION.in(groups) || Role.JOINT_OFFICE.in(groups);
     if (!seesAll && (unit == null || !groups.contains(unit))) {
       if (unit != null) {
         throw new duban.web.ForbiddenException("只能查看本单位的提醒：" + unit);

@@ -7,6 +7,7 @@ import duban.supervision.DueDates;
 import duban.supervision.DueDates.Step;
 import duban.supervision.SupervisionProcess;
 import duban.supervision.Today;
+import duban.unit.Role;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -27,10 +28,10 @@ public class StepReminders {
 
   /** Reminder service task id → the step it reminds about. */
   private static final Map<String, Step> REMINDERS = Map.of(
-      "ServiceTask_RemindAcknowledgement", Step.ACKNOWLEDGE,
-      "ServiceTask_RemindContribution", Step.CONTRIBUTION,
-      "ServiceTask_RemindReview", Step.REVIEW,
-      "ServiceTask_RemindExtensionReview", Step.REVIEW);
+      SupervisionProcess.REMIND_ACKNOWLEDGEMENT, Step.ACKNOWLEDGE,
+      SupervisionProcess.REMIND_CONTRIBUTION, Step.CONTRIBUTION,
+      SupervisionProcess.REMIND_REVIEW, Step.REVIEW,
+      SupervisionProcess.REMIND_EXTENSION_REVIEW, Step.REVIEW);
 
   private final WorkingCalendar calendar;
   private final DueDates dueDates;
@@ -59,7 +60,7 @@ public class StepReminders {
   private static List<String> holders(DelegateExecution execution, Step step) {
     return switch (step) {
       case ACKNOWLEDGE -> List.of(LEAD_UNIT.get(execution));
-      case REVIEW -> List.of(SupervisionProcess.SUPERVISION_GROUP);
+      case REVIEW -> List.of(Role.SUPERVISION.groupId());
       case CONTRIBUTION -> execution.getProcessEngineServices().getTaskService().createTaskQuery()
           .processInstanceId(execution.getProcessInstanceId())
           .taskDefinitionKey(SupervisionProcess.SUBMIT_CONTRIBUTION).list().stream()

@@ -1,5 +1,6 @@
 package duban.security;
 
+import duban.unit.Role;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Set;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class AdminPluginGate extends OncePerRequestFilter {
 
   /** Who may read the engine's metrics, here and in the engine ({@code duban.engine.MetricsGuard}). */
-  static final Set<String> METRICS_READERS = Set.of(Groups.CAMUNDA_ADMIN, "monitoring");
+  static final Set<String> METRICS_READERS = Set.copyOf(Role.groupIds(Role.ADMIN, Role.MONITORING));
 
   private final String adminApi;
 

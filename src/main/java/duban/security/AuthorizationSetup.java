@@ -1,5 +1,6 @@
 package duban.security;
 
+import duban.unit.Role;
 import duban.unit.Unit;
 import duban.unit.UnitDirectory;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -20,10 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AuthorizationSetup {
-
-  static final String SUPERVISION = "supervision";
-  static final String JOINT_OFFICE = "jointoffice";
-  static final String TOLERANCE = "tolerance";
 
   private final UnitDirectory directory;
 
@@ -41,14 +37,14 @@ public class AuthorizationSetup {
     }
     // camunda-admin is not exempt from checks: like Camunda's own admin setup, it gets everything
     for (Resources resource : Resources.values()) {
-      Grants.grant(authorizations, Groups.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
+      Grants.grant(authorizations, Role.ADMIN.groupId(), resource, "*", Permissions.ALL);
     }
     List<String> everyone = new ArrayList<>(directory.concreteUnits().stream().map(Unit::code).toList());
-    everyone.addAll(List.of(SUPERVISION, JOINT_OFFICE, TOLERANCE));
+    everyone.addAll(Role.groupIds(Role.SUPERVISION, Role.JOINT_OFFICE, Role.TOLERANCE));
     for (String group : everyone) {
       Grants.grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     }
-    for (String overseer : List.of(SUPERVISION, JOINT_OFFICE)) {
+    for (String overseer : Role.groupIds(Role.SUPERVISION, Role.JOINT_OFFICE)) {
       Grants.grant(authorizations, overseer, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       Grants.grant(authorizations, overseer, Resources.PROCESS_DEFINITION, "*", Permissions.READ,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,

@@ -1,5 +1,7 @@
 package duban.supervision;
 
+import duban.unit.Role;
+
 /** Ids of {@code bpmn/TaskSupervisionProcess.bpmn} that code and tests refer to. */
 public final class SupervisionProcess {
 
@@ -20,14 +22,27 @@ public final class SupervisionProcess {
   public static final String SIGN_OFF = "Task_SignOff";
   public static final String NEXT_REPORTING_PERIOD = "IntermediateCatchEvent_NextReportingPeriod";
   public static final String SIGNED_OFF = "EndEvent_TaskSignedOff";
+  /** Where a 免责 determination ends the task. */
+  public static final String EXEMPTED = "EndEvent_TaskExempted";
   /** The message a 免责 determination sends to close the task. */
   public static final String TOLERANCE_EXEMPTED = "ToleranceExempted";
   public static final String LADDER_TIMER = "IntermediateCatchEvent_LadderCheckDue";
 
-  /** Role groups that receive tasks besides the units. */
-  public static final String SUPERVISION_GROUP = "supervision";
-  public static final String JOINT_OFFICE_GROUP = "jointoffice";
-  public static final String TOLERANCE_GROUP = "tolerance";
+  /** The service tasks that remind whoever holds a step once its working-day limit has passed. */
+  public static final String REMIND_ACKNOWLEDGEMENT = "ServiceTask_RemindAcknowledgement";
+  public static final String REMIND_CONTRIBUTION = "ServiceTask_RemindContribution";
+  public static final String REMIND_REVIEW = "ServiceTask_RemindReview";
+  public static final String REMIND_EXTENSION_REVIEW = "ServiceTask_RemindExtensionReview";
+
+  /** Forms that code checks beyond their schema (a form's id is its {@code formRef}). */
+  public static final String FORM_ACKNOWLEDGE = "acknowledge-assignment";
+  public static final String FORM_REASSIGN = "reassign-assignment";
+  public static final String FORM_SUBMIT_REPORT = "submit-report";
+
+  /** Role groups that receive tasks besides the units. Prefer {@link Role}; kept for code that still names them. */
+  public static final String SUPERVISION_GROUP = Role.SUPERVISION.groupId();
+  public static final String JOINT_OFFICE_GROUP = Role.JOINT_OFFICE.groupId();
+  public static final String TOLERANCE_GROUP = Role.TOLERANCE.groupId();
 
   public static String businessKey(String planCode, int taskNumber) {
     return planCode + "-" + taskNumber;

@@ -15,8 +15,8 @@ class SupervisionRules {
 
   @Bean
   SubmissionRule extensionRequestRule() {
-    return rule("submit-report", (s, violations) -> {
-      if (!"extension".equals(s.text(SUBMISSION_TYPE.name()))) {
+    return rule(SupervisionProcess.FORM_SUBMIT_REPORT, (s, violations) -> {
+      if (!SubmissionType.EXTENSION.is(s.text(SUBMISSION_TYPE.name()))) {
         return;
       }
       if (Boolean.TRUE.equals(s.value(LONG_TERM.name()))) {
@@ -34,8 +34,8 @@ class SupervisionRules {
 
   @Bean
   SubmissionRule reassignmentRule(SupervisionLists lists) {
-    return rule("reassign-assignment", (s, violations) -> {
-      if (!"replace".equals(s.text(REASSIGN_DECISION.name()))) {
+    return rule(SupervisionProcess.FORM_REASSIGN, (s, violations) -> {
+      if (!ReassignDecision.REPLACE.is(s.text(REASSIGN_DECISION.name()))) {
         return;
       }
       String replacement = s.text(REPLACEMENT_UNIT.name());
@@ -48,8 +48,8 @@ class SupervisionRules {
   /** 签收: the contact phone is a mainland mobile or a landline with area code; the optional e-mail is an address. */
   @Bean
   SubmissionRule acknowledgementContactRule() {
-    return rule("acknowledge-assignment", (s, violations) -> {
-      if (!"accept".equals(s.text(ACK_DECISION.name()))) {
+    return rule(SupervisionProcess.FORM_ACKNOWLEDGE, (s, violations) -> {
+      if (!AckDecision.ACCEPT.is(s.text(ACK_DECISION.name()))) {
         return;
       }
       String phone = s.text(CONTACT_PHONE.name());

@@ -5,6 +5,7 @@ import static duban.supervision.SupervisionVariables.*;
 import duban.engine.CurrentUser;
 import duban.security.UnitAccess;
 import duban.supervision.SupervisionEvents.Kind;
+import duban.unit.Role;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,8 +25,8 @@ import org.springframework.stereotype.Service;
 class SupervisionService {
 
   static final String REPORTED_AT = "reportedAt";
-  private static final String OFFICE = "督查室";
-  private static final String JOINT_OFFICE = "联席会议办公室";
+  private static final String OFFICE = Role.SUPERVISION.displayName();
+  private static final String JOINT_OFFICE = Role.JOINT_OFFICE.displayName();
 
   private final SupervisionLists lists;
   private final UnitNames unitNames;
@@ -64,7 +65,7 @@ class SupervisionService {
   /** 签收: an accepted assignment adds the unit's responsible person and plan to what the primary lead sees. */
   void acknowledged(DelegateTask task) {
     String unit = unitNames.of(LEAD_UNIT.get(task));
-    if (!"accept".equals(ACK_DECISION.get(task))) {
+    if (!AckDecision.ACCEPT.is(ACK_DECISION.get(task))) {
       journal.step(task, task.getProcessInstanceId(), Kind.ASSIGNMENT_RETURNED, null, unit,
           "退回交办（不属于本单位职责）：" + RETURN_REASON.get(task));
       return;
@@ -80,7 +81,7 @@ class SupervisionService {
   /** 重新交办: the office either puts another unit in the returning unit's place or confirms the original. */
   void reassigned(DelegateTask task) {
     String returningName = unitNames.of(LEAD_UNIT.get(task));
-    if ("replace".equals(REASSIGN_DECISION.get(task))) {
+    if (ReassignDecision.REPLACE.is(REASSIGN_DECISION.get(task))) {
       String returning = LEAD_UNIT.get(task);
       String replacement = REPLACEMENT_UNIT.get(task);
       List<String> leads = new ArrayList<>(lists.split(LEAD_UNITS.get(task)));
@@ -92,7 +93,7 @@ class SupervisionService {
     }
     String comment = REASSIGN_COMMENT.get(task);
     journal.step(task, task.getProcessInstanceId(), Kind.REASSIGNED, null, OFFICE,
-        ("replace".equals(REASSIGN_DECISION.get(task)) ? "重新交办：改由 " + unitNames.of(LEAD_UNIT.get(task)) + " 承办（原为 "
+        (ReassignDecision.REPLACE.is(REASSIGN_DECISION.get(task)) ? "重新交办：改由 " + unitNames.of(LEAD_UNIT.get(task)) + " 承办（原为 "
             + returningName + "）" : "重新交办：维持 " + returningName + " 承办") + (comment == null ? "" : "；意见：" + comment));
     // the unit now holding the assignment starts from an empty acknowledgement
     for (Var<String> field : List.of(ACK_DECISION, RESPONSIBLE_PERSON, CONTACT_PHONE, CONTACT_EMAIL, WORK_PLAN, MILESTONES,
@@ -112,7 +113,7 @@ class SupervisionService {
   /** 报送: a report (not an extension request) goes to review; one that comes after the due date is late. */
   void reported(DelegateTask task) {
     String unit = unitNames.of(reportingUnit(task));
-    if ("report".equals(SUBMISSION_TYPE.get(task))) {
+    if (SubmissionType.REPORT.is(SUBMISSION_TYPE.get(task))) {
       task.setVariable(REPORTED_AT, Today.now().toString());
       if (BREAKDOWN.isTrue(task)) {
         ReportParts.add(task, UNITS_IN_REVIEW, reportingUnit(task));
@@ -184,7 +185,7 @@ class SupervisionService {
 
   /** 延期申请: an approved extension moves the deadline and lifts the overdue flag. */
   void extensionReviewed(DelegateTask task) {
-    if ("approve".equals(EXTENSION_DECISION.get(task))) {
+    if (ExtensionDecision.APPROVE.is(EXTENSION_DECISION.get(task))) {
       LocalDate newDeadline = LocalDate.parse(EXTENSION_DATE.get(task));
       DEADLINE.set(task, newDeadline.toString());
       DEADLINE_TEXT.set(task, newDeadline + "（已批准延期）");
@@ -194,7 +195,7 @@ class SupervisionService {
     }
     String comment = EXTENSION_COMMENT.get(task);
     journal.step(task, task.getProcessInstanceId(), Kind.EXTENSION_DECIDED, null, OFFICE,
-        ("approve".equals(EXTENSION_DECISION.get(task)) ? "同意延期，完成时限延至 " + EXTENSION_DATE.get(task) : "不同意延期")
+        (ExtensionDecision.APPROVE.is(EXTENSION_DECISION.get(task)) ? "同意延期，完成时限延至 " + EXTENSION_DATE.get(task) : "不同意延期")
             + (comment == null ? "" : "；意见：" + comment));
   }
 
@@ -207,7 +208,7 @@ class SupervisionService {
     if (BREAKDOWN.isTrue(task)) {
       ReportParts.remove(task, UNITS_IN_REVIEW, reportingUnit(task));
     }
-    if ("return".equals(REVIEW_DECISION.get(task))) {
+    if (ReviewDecision.RETURN.is(REVIEW_DECISION.get(task))) {
       REVIEW_ROUNDS.set(task, REVIEW_ROUNDS.get(task) + 1);
       AWAITING_REVIEW.set(task, false);
       REPORT_RETURNED.set(task, true);
@@ -285,7 +286,7 @@ class SupervisionService {
   /** 办结销号: the joint-conference office's decision goes on the record; a return goes back to review. */
   void signOffDecided(DelegateTask task) {
     String comment = SIGN_OFF_COMMENT.get(task) == null ? "" : "；意见：" + SIGN_OFF_COMMENT.get(task);
-    if ("return".equals(SIGN_OFF_DECISION.get(task)) && BREAKDOWN.isTrue(task)) {
+    if (SignOffDecision.RETURN.is(SIGN_OFF_DECISION.get(task)) && BREAKDOWN.isTrue(task)) {
       // every member reports its part again, and the consolidated report is built anew
       APPROVED_UNITS.set(task, null);
       REPORT_SUMMARY.set(task, null);
@@ -293,7 +294,7 @@ class SupervisionService {
       AWAITING_REVIEW.set(task, false);
     }
     journal.step(task, task.getProcessInstanceId(), Kind.SIGN_OFF_DECIDED, null, JOINT_OFFICE,
-        ("return".equals(SIGN_OFF_DECISION.get(task)) ? "办结销号：退回重审" : "办结销号：同意办结") + comment);
+        (SignOffDecision.RETURN.is(SIGN_OFF_DECISION.get(task)) ? "办结销号：退回重审" : "办结销号：同意办结") + comment);
   }
 
   void signedOff(DelegateExecution execution) {

@@ -73,6 +73,8 @@ public final class SupervisionVariables {
   // 签收, local to each lead unit's acknowledgement
   public static final Var<String> LEAD_UNIT = Var.string("leadUnit");
   public static final Var<String> ACK_DECISION = Var.string("ackDecision");
+  /** The choices of {@link #ACK_DECISION}. */
+  public enum AckDecision implements Decision { ACCEPT, RETURN }
   public static final Var<String> RESPONSIBLE_PERSON = Var.string("responsiblePerson");
   public static final Var<String> CONTACT_PHONE = Var.string("contactPhone");
   /** Optional: the responsible person's e-mail, for the task's reminders. */
@@ -87,6 +89,8 @@ public final class SupervisionVariables {
   public static final Var<String> RETURN_REASON = Var.string("returnReason");
   public static final Var<String> RETURNING_UNIT_NAME = Var.string("returningUnitName");
   public static final Var<String> REASSIGN_DECISION = Var.string("reassignDecision");
+  /** The choices of {@link #REASSIGN_DECISION}: another unit leads, or the assignment stands. */
+  public enum ReassignDecision implements Decision { REPLACE, CONFIRM }
   public static final Var<String> REPLACEMENT_UNIT = Var.string("replacementUnit");
   public static final Var<String> REASSIGN_COMMENT = Var.string("reassignComment");
   public static final Var<String> ACKNOWLEDGEMENT_SUMMARY = Var.string("acknowledgementSummary");
@@ -100,12 +104,16 @@ public final class SupervisionVariables {
   // 报送, local to each reporting unit's part
   public static final Var<String> REPORTING_UNIT = Var.string("reportingUnit");
   public static final Var<String> SUBMISSION_TYPE = Var.string("submissionType");
+  /** The choices of {@link #SUBMISSION_TYPE}: a progress report, or a request for an extension. */
+  public enum SubmissionType implements Decision { REPORT, EXTENSION }
   public static final Var<String> REPORT_STATUS = Var.string("reportStatus");
   public static final Var<String> REPORT_SUMMARY = Var.string("reportSummary");
   public static final Var<String> ACHIEVED_FIGURES = Var.string("achievedFigures");
   public static final Var<String> EXTENSION_DATE = Var.string("extensionDate");
   public static final Var<String> EXTENSION_REASON = Var.string("extensionReason");
   public static final Var<String> EXTENSION_DECISION = Var.string("extensionDecision");
+  /** The choices of {@link #EXTENSION_DECISION}. */
+  public enum ExtensionDecision implements Decision { APPROVE, REJECT }
   public static final Var<String> EXTENSION_COMMENT = Var.string("extensionComment");
   public static final Var<Integer> EXTENSION_COUNT = Var.integer("extensionCount");
   public static final Var<Boolean> OVERDUE_AT_START = Var.bool("overdueAtStart");
@@ -119,10 +127,14 @@ public final class SupervisionVariables {
 
   // 审核 and 办结销号
   public static final Var<String> REVIEW_DECISION = Var.string("reviewDecision");
+  /** The choices of {@link #REVIEW_DECISION}. */
+  public enum ReviewDecision implements Decision { APPROVE, RETURN }
   public static final Var<String> REVIEW_COMMENT = Var.string("reviewComment");
   public static final Var<Integer> REVIEW_ROUNDS = Var.integer("reviewRounds");
   public static final Var<Boolean> CLOSE_TASK = Var.bool("closeTask");
   public static final Var<String> SIGN_OFF_DECISION = Var.string("signOffDecision");
+  /** The choices of {@link #SIGN_OFF_DECISION}: sign off, or return to the office for another review. */
+  public enum SignOffDecision implements Decision { APPROVE, RETURN }
   public static final Var<String> SIGN_OFF_COMMENT = Var.string("signOffComment");
   public static final Var<String> OUTCOME = Var.string("outcome");
   public static final Var<String> CLOSED_AT = Var.string("closedAt");

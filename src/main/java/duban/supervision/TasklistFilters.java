@@ -1,5 +1,6 @@
 package duban.supervision;
 
+import duban.unit.Role;
 import duban.unit.Unit;
 import duban.unit.UnitDirectory;
 import java.util.ArrayList;
@@ -45,17 +46,17 @@ public class TasklistFilters {
   public void run() {
     List<String> unitGroups = directory.concreteUnits().stream().map(Unit::code).toList();
     List<String> everyGroup = new ArrayList<>(unitGroups);
-    everyGroup.add(SupervisionProcess.SUPERVISION_GROUP);
-    everyGroup.add(SupervisionProcess.JOINT_OFFICE_GROUP);
-    List<String> supervision = List.of(SupervisionProcess.SUPERVISION_GROUP);
+    everyGroup.add(Role.SUPERVISION.groupId());
+    everyGroup.add(Role.JOINT_OFFICE.groupId());
+    List<String> supervision = List.of(Role.SUPERVISION.groupId());
     List<String> everyReceiver = new ArrayList<>(everyGroup);
-    everyReceiver.add(SupervisionProcess.TOLERANCE_GROUP);
+    everyReceiver.add(Role.TOLERANCE.groupId());
 
     create(OWN_UNIT, -10, "本单位可办理的督办任务", "#1f6feb",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
         everyReceiver);
     create(TO_REVIEW, -5, "督查室待指定、待审核、待审批的任务", "#8250df",
-        taskService.createTaskQuery().taskCandidateGroup(SupervisionProcess.SUPERVISION_GROUP).includeAssignedTasks(),
+        taskService.createTaskQuery().taskCandidateGroup(Role.SUPERVISION.groupId()).includeAssignedTasks(),
         supervision);
     create(DUE_SOON, 0, "7 天内到期的各单位任务", "#d29922",
         taskService.createTaskQuery().taskCandidateGroupIn(everyGroup).includeAssignedTasks()

@@ -14,15 +14,15 @@ public final class Var<T> {
     this.type = type;
   }
 
-  static Var<String> string(String name) {
+  public static Var<String> string(String name) {
     return new Var<>(name, String.class);
   }
 
-  static Var<Boolean> bool(String name) {
+  public static Var<Boolean> bool(String name) {
     return new Var<>(name, Boolean.class);
   }
 
-  static Var<Integer> integer(String name) {
+  public static Var<Integer> integer(String name) {
     return new Var<>(name, Integer.class);
   }
 

@@ -4,6 +4,7 @@ import duban.engine.CurrentUser;
 import duban.supervision.Target;
 import duban.supervision.TargetProgress;
 import duban.supervision.Today;
+import duban.unit.Role;
 import duban.web.ForbiddenException;
 import duban.web.NotFoundException;
 import java.math.BigDecimal;
@@ -86,7 +87,7 @@ class TargetController {
   }
 
   private String office() {
-    if (!currentUser.isAdmin() && !currentUser.inGroup("supervision")) {
+    if (!currentUser.isAdmin() && !currentUser.inGroup(Role.SUPERVISION.groupId())) {
       throw new ForbiddenException("只有督查室和管理员可以修改量化目标");
     }
     return currentUser.id();

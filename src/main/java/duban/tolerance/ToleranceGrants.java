@@ -1,6 +1,7 @@
 package duban.tolerance;
 
 import duban.security.Grants;
+import duban.unit.Role;
 import duban.unit.Unit;
 import duban.unit.UnitDirectory;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -27,13 +28,13 @@ public class ToleranceGrants {
   public void run(ProcessEngine engine) {
     AuthorizationService authorizations = engine.getAuthorizationService();
     for (Unit unit : directory.concreteUnits()) {
-      Grants.grant(authorizations, unit.code(), Resources.PROCESS_DEFINITION, ToleranceVariables.PROCESS_KEY,
+      Grants.grant(authorizations, unit.code(), Resources.PROCESS_DEFINITION, ToleranceProcess.KEY,
           Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
       Grants.grant(authorizations, unit.code(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
-    Grants.grant(authorizations, ToleranceSetup.TOLERANCE_GROUP, Resources.PROCESS_DEFINITION,
-        ToleranceVariables.PROCESS_KEY, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+    Grants.grant(authorizations, Role.TOLERANCE.groupId(), Resources.PROCESS_DEFINITION,
+        ToleranceProcess.KEY, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY);
-    Grants.grant(authorizations, ToleranceSetup.TOLERANCE_GROUP, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    Grants.grant(authorizations, Role.TOLERANCE.groupId(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
   }
 }

@@ -4,6 +4,7 @@ import duban.engine.CurrentUser;
 import duban.form.Submission;
 import duban.form.SubmissionRule;
 import duban.security.Grants;
+import duban.unit.Role;
 import duban.unit.Unit;
 import duban.unit.UnitDirectory;
 import java.util.List;
@@ -22,8 +23,6 @@ import org.springframework.context.annotation.Configuration;
 /** The 容错 process's glue: its listeners and delegates, who may file and decide, and the filing rule. */
 @Configuration
 class ToleranceSetup {
-
-  static final String TOLERANCE_GROUP = "tolerance";
 
   @Bean
   ExecutionListener toleranceFiledListener(ToleranceService service) {
@@ -61,13 +60,13 @@ class ToleranceSetup {
     return new SubmissionRule() {
       @Override
       public String formId() {
-        return ToleranceVariables.FORM_APPLICATION;
+        return ToleranceProcess.FORM_APPLICATION;
       }
 
       @Override
       public void check(Submission submission, List<String> violations) {
         List<String> groups = new CurrentUser(identityService).groupIds();
-        violations.addAll(eligibility.problems(submission.text(ToleranceVariables.TASK_KEY), groups));
+        violations.addAll(eligibility.problems(submission.text(ToleranceVariables.TASK_KEY.name()), groups));
       }
     };
   }

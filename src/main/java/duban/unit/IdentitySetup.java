@@ -3,7 +3,6 @@ package duban.unit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -22,23 +21,6 @@ public class IdentitySetup {
 
   static final String UNIT_GROUP_TYPE = "UNIT";
   static final String ROLE_GROUP_TYPE = "ROLE";
-
-  /** Role group id → Chinese name. */
-  static final Map<String, String> ROLES = new LinkedHashMap<>();
-
-  /** Demo login → the role group it belongs to. */
-  static final Map<String, String> ROLE_LOGINS = new LinkedHashMap<>();
-
-  static {
-    ROLES.put("supervision", "督查室");
-    ROLES.put("jointoffice", "市“双创”工作联席会议办公室");
-    ROLES.put("tolerance", "容错认定机构");
-    ROLES.put(Groups.CAMUNDA_ADMIN, "系统管理员");
-    ROLES.put("monitoring", "运行监控"); // reads /actuator (health, metrics); nothing in the engine
-    ROLE_LOGINS.put("supervisor", "supervision");
-    ROLE_LOGINS.put("leader", "jointoffice");
-    ROLE_LOGINS.put("investigator", "tolerance");
-  }
 
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
@@ -64,16 +46,18 @@ public class IdentitySetup {
     for (Unit unit : directory.concreteUnits()) {
       created += group(unit.code(), unit.name(), UNIT_GROUP_TYPE);
     }
-    for (Map.Entry<String, String> role : ROLES.entrySet()) {
-      created += group(role.getKey(), role.getValue(), ROLE_GROUP_TYPE);
+    for (Role role : Role.values()) {
+      created += group(role.groupId(), role.displayName(), ROLE_GROUP_TYPE);
     }
     if (demoUsers) {
       for (Unit unit : directory.concreteUnits()) {
         String shortName = unit.aliases().isEmpty() ? unit.name() : unit.aliases().get(0);
         created += user(unit.code(), shortName, "经办人", unit.email(), unit.code(), demoPassword);
       }
-      for (Map.Entry<String, String> login : ROLE_LOGINS.entrySet()) {
-        created += user(login.getKey(), ROLES.get(login.getValue()), "用户", null, login.getValue(), demoPassword);
+      for (Role role : Role.values()) {
+        if (role.demoLogin().isPresent()) {
+          created += user(role.demoLogin().get(), role.displayName(), "用户", null, role.groupId(), demoPassword);
+        }
       }
     }
     created += admin();
@@ -103,10 +87,10 @@ public class IdentitySetup {
 
   /** The configured admin always exists, belongs to camunda-admin and has the configured password. */
   private int admin() {
-    int created = user(adminUser, "系统", "管理员", null, Groups.CAMUNDA_ADMIN, adminPassword);
+    int created = user(adminUser, "系统", "管理员", null, Role.ADMIN.groupId(), adminPassword);
     if (created == 0) {
-      if (identityService.createUserQuery().userId(adminUser).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
-        identityService.createMembership(adminUser, Groups.CAMUNDA_ADMIN);
+      if (identityService.createUserQuery().userId(adminUser).memberOfGroup(Role.ADMIN.groupId()).count() == 0) {
+        identityService.createMembership(adminUser, Role.ADMIN.groupId());
       }
       if (!identityService.checkPassword(adminUser, adminPassword)) {
         User admin = identityService.createUserQuery().userId(adminUser).singleResult();

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,8 +29,6 @@ class UnitController {
 
   /** The names to add; a bare JSON list is accepted as well. */
   record AliasRequest(List<String> aliases) {}
-
-  private static final String SUPERVISION = "supervision";
 
   private final UnitDirectory directory;
   private final UnitRegistry registry;
@@ -69,7 +66,7 @@ class UnitController {
   private String requireMaintainer() {
     CurrentUser caller = new CurrentUser(identityService);
     List<String> groups = caller.groupIds();
-    if (!groups.contains(Groups.CAMUNDA_ADMIN) && !groups.contains(SUPERVISION)) {
+    if (!Role.ADMIN.in(groups) && !Role.SUPERVISION.in(groups)) {
       throw new ForbiddenException("只有督查室和管理员可以维护单位目录");
     }
     return caller.id();

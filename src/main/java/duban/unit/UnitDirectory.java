@@ -21,10 +21,9 @@ public final class UnitDirectory {
   // Codes become Camunda group ids; Camunda's default id whitelist is [a-zA-Z0-9]+.
   static final Pattern CODE = Pattern.compile("[a-z0-9]+");
   static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  // Group ids of roles and built-in accounts: a unit with one of these codes would share
-  // that group's rights.
-  static final Set<String> RESERVED_CODES = Set.of(
-      "supervision", "jointoffice", "tolerance", "demo", "supervisor", "admin", "camunda-admin");
+  // Group ids of roles and ids of built-in accounts: a unit with one of these codes would share
+  // that group's rights, or its login.
+  static final Set<String> RESERVED_CODES = reservedCodes();
 
   private volatile Snapshot snapshot;
 
@@ -229,5 +228,14 @@ public final class UnitDirectory {
         }
       }
     }
+  }
+
+  private static Set<String> reservedCodes() {
+    Set<String> codes = new HashSet<>(Set.of("demo", "admin"));
+    for (Role role : Role.values()) {
+      codes.add(role.groupId());
+      role.demoLogin().ifPresent(codes::add);
+    }
+    return Set.copyOf(codes);
   }
 }

@@ -1,6 +1,7 @@
 package duban.supervision;
 
 import static duban.supervision.SupervisionProcess.*;
+import static duban.supervision.SupervisionVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -43,8 +44,8 @@ class CollectiveLeadBreakdownTest extends ProcessTestSupport {
     assertThat(taskFor(pi, ACKNOWLEDGE, "lixia").getName()).startsWith("〔13〕签收任务（历下区政府）");
 
     // 商河县 returns its part; the office gives it to 莱芜高新区, as it would re-assign any lead
-    submit(taskFor(pi, ACKNOWLEDGE, "shanghe"), "ackDecision", "return", "returnReason", "不属于本单位职责，园区建设由莱芜高新区承担。");
-    submit(taskFor(pi, REASSIGN, SUPERVISION_GROUP), "reassignDecision", "replace", "replacementUnit", "lwgaoxin",
+    submit(taskFor(pi, ACKNOWLEDGE, "shanghe"), ACK_DECISION, AckDecision.RETURN, "returnReason", "不属于本单位职责，园区建设由莱芜高新区承担。");
+    submit(taskFor(pi, REASSIGN, SUPERVISION_GROUP), REASSIGN_DECISION, ReassignDecision.REPLACE, "replacementUnit", "lwgaoxin",
         "reassignComment", "改由莱芜高新区承办。");
     tasks(pi, ACKNOWLEDGE).forEach(this::acknowledge);
     assertThat((String) variable(pi, "reportingUnits")).contains("lwgaoxin").doesNotContain("shanghe");
@@ -66,11 +67,11 @@ class CollectiveLeadBreakdownTest extends ProcessTestSupport {
     assertThat(tasks(pi, SUBMIT_CONTRIBUTION)).isEmpty();
 
     // each member's part has its own report and review; 历下区政府's is returned once
-    submit(lixia, "submissionType", "report", "reportStatus", "基本完成", "reportSummary", "历下区已建成示范园区1家，第2家在建。",
+    submit(lixia, SUBMISSION_TYPE, SubmissionType.REPORT, "reportStatus", "基本完成", "reportSummary", "历下区已建成示范园区1家，第2家在建。",
         "achievedFigures", "示范园区 1 家", "achievedValue1", 1); // its target: 不少于2家 per district
     Task lixiaReview = reviewOf(pi, "历下区政府");
     assertThat(taskService.getVariable(lixiaReview.getId(), "reportSummary")).isEqualTo("历下区已建成示范园区1家，第2家在建。");
-    review(lixiaReview, "return", "请补充第2家园区的建设进度。");
+    review(lixiaReview, ReviewDecision.RETURN, "请补充第2家园区的建设进度。");
     Task lixiaAgain = taskFor(pi, SUBMIT_REPORT, "lixia");
     assertThat(taskService.getVariable(lixiaAgain.getId(), "reviewComment")).isEqualTo("请补充第2家园区的建设进度。");
     for (Task report : tasks(pi, SUBMIT_REPORT)) {
@@ -80,20 +81,20 @@ class CollectiveLeadBreakdownTest extends ProcessTestSupport {
     }
     assertThat(tasks(pi, REVIEW_REPORT)).hasSize(14)
         .allSatisfy(t -> assertThat(t.getName()).matches("〔13〕审核报送材料（.+）.*"));
-    tasks(pi, REVIEW_REPORT).forEach(t -> review(t, "approve", "同意。"));
+    tasks(pi, REVIEW_REPORT).forEach(t -> review(t, ReviewDecision.APPROVE, "同意。"));
     assertThat(tasks(pi, SIGN_OFF)).as("历下区政府's part is still open").isEmpty();
     assertThat(variable(pi, "approvedUnits").toString().split(",")).hasSize(14).doesNotContain("lixia");
 
-    submit(lixiaAgain, "submissionType", "report", "reportStatus", "已完成", "reportSummary", "历下区2家示范园区均已建成。",
+    submit(lixiaAgain, SUBMISSION_TYPE, SubmissionType.REPORT, "reportStatus", "已完成", "reportSummary", "历下区2家示范园区均已建成。",
         "achievedFigures", "示范园区 2 家", "achievedValue1", 2);
-    review(reviewOf(pi, "历下区政府"), "approve", "同意。");
+    review(reviewOf(pi, "历下区政府"), ReviewDecision.APPROVE, "同意。");
 
     Task signOff = onlyTask(pi, SIGN_OFF);
     String consolidated = (String) taskService.getVariable(signOff.getId(), "reportSummary");
     assertThat(consolidated).contains("【历下区政府 · 已完成】历下区2家示范园区均已建成。（完成数据：示范园区 2 家）", "【莱芜高新区管委会 · 已完成】")
         .doesNotContain("商河县");
     assertThat(consolidated.split("\n\n")).hasSize(15);
-    submit(signOff, "signOffDecision", "approve");
+    submit(signOff, SIGN_OFF_DECISION, SignOffDecision.APPROVE);
 
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isEnded();
     assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
@@ -112,7 +113,7 @@ class CollectiveLeadBreakdownTest extends ProcessTestSupport {
     assertThat(first).hasSize(11);
     assertThat(first).allSatisfy(t -> assertThat(taskService.getVariable(t.getId(), "reportingPeriod")).isEqualTo("2026年第4季度"));
     first.forEach(this::report);
-    tasks(pi, REVIEW_REPORT).forEach(t -> review(t, "approve", "本季度进展良好。"));
+    tasks(pi, REVIEW_REPORT).forEach(t -> review(t, ReviewDecision.APPROVE, "本季度进展良好。"));
 
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt(NEXT_REPORTING_PERIOD);
     assertThat(variable(pi, "periodsReported")).isEqualTo(1);
@@ -127,9 +128,9 @@ class CollectiveLeadBreakdownTest extends ProcessTestSupport {
       assertThat(taskService.getVariable(t.getId(), "reportSummary")).as("a member's form starts empty").isNull();
     });
     second.forEach(this::report);
-    tasks(pi, REVIEW_REPORT).forEach(t -> submit(t, "reviewDecision", "approve", "closeTask", true,
+    tasks(pi, REVIEW_REPORT).forEach(t -> submit(t, REVIEW_DECISION, ReviewDecision.APPROVE, "closeTask", true,
         "reviewComment", "任务目标已实现，办结。"));
-    submit(onlyTask(pi, SIGN_OFF), "signOffDecision", "approve");
+    submit(onlyTask(pi, SIGN_OFF), SIGN_OFF_DECISION, SignOffDecision.APPROVE);
 
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isEnded();
     assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
@@ -154,7 +155,7 @@ class CollectiveLeadBreakdownTest extends ProcessTestSupport {
         report(report);
       }
     }
-    tasks(pi, REVIEW_REPORT).forEach(t -> review(t, "approve", "同意。"));
+    tasks(pi, REVIEW_REPORT).forEach(t -> review(t, ReviewDecision.APPROVE, "同意。"));
     setClock(TODAY.plusDays(8));
     runDueJobs(pi);
     assertThat(overdueNoticeCopies(pi)).containsExactly("pingyin");

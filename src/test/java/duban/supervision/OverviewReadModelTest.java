@@ -1,6 +1,7 @@
 package duban.supervision;
 
 import static duban.supervision.SupervisionProcess.*;
+import static duban.supervision.SupervisionVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import duban.overview.OverviewTask;
@@ -59,14 +60,14 @@ class OverviewReadModelTest extends ProcessTestSupport {
         .isNull();
     assertThat(reported.stored().reportedAt()).isEqualTo(TODAY);
 
-    as("supervisor", () -> review(onlyTask(pi, REVIEW_REPORT), "return", "请补充专营机构名单。"));
+    as("supervisor", () -> review(onlyTask(pi, REVIEW_REPORT), ReviewDecision.RETURN, "请补充专营机构名单。"));
     OverviewTask returned = assertRow(pi, "办理中", Status.YELLOW);
     assertThat(returned.stored().reviewRounds()).isEqualTo(1);
 
     report(onlyTask(pi, SUBMIT_REPORT));
-    review(onlyTask(pi, REVIEW_REPORT), "approve", "同意。");
+    review(onlyTask(pi, REVIEW_REPORT), ReviewDecision.APPROVE, "同意。");
     assertRow(pi, "待审核", Status.GREEN);
-    as("leader", () -> submit(onlyTask(pi, SIGN_OFF), "signOffDecision", "approve"));
+    as("leader", () -> submit(onlyTask(pi, SIGN_OFF), SIGN_OFF_DECISION, SignOffDecision.APPROVE));
     OverviewTask done = assertRow(pi, "已办结", Status.DONE);
     assertThat(done.doneOnTime()).isTrue();
     assertThat(done.stored().closedAt()).isEqualTo(TODAY);
@@ -102,10 +103,10 @@ class OverviewReadModelTest extends ProcessTestSupport {
     ProcessInstance pi = startSeedTask(TASK6);
     acknowledge(taskFor(pi, ACKNOWLEDGE, "jrj"));
     tasks(pi, SUBMIT_CONTRIBUTION).forEach(this::contribute);
-    submit(onlyTask(pi, SUBMIT_REPORT), "submissionType", "extension", "extensionDate", "2027-06-30",
+    submit(onlyTask(pi, SUBMIT_REPORT), SUBMISSION_TYPE, SubmissionType.EXTENSION, "extensionDate", "2027-06-30",
         "extensionReason", "受项目审批进度影响，需延后完成。");
     assertRow(pi, "申请延期", Status.GREEN);
-    submit(onlyTask(pi, REVIEW_EXTENSION), "extensionDecision", "approve", "extensionComment", "同意延期。");
+    submit(onlyTask(pi, REVIEW_EXTENSION), EXTENSION_DECISION, ExtensionDecision.APPROVE, "extensionComment", "同意延期。");
     OverviewTask extended = assertRow(pi, "已延期", Status.GREEN);
     assertThat(extended.dueDate()).isEqualTo(LocalDate.of(2027, 6, 30));
     assertThat(extended.stored().extensionCount()).isEqualTo(1);
@@ -175,16 +176,16 @@ class OverviewReadModelTest extends ProcessTestSupport {
     acknowledge(taskFor(returned, ACKNOWLEDGE, "jrj"));
     tasks(returned, SUBMIT_CONTRIBUTION).forEach(this::contribute);
     report(onlyTask(returned, SUBMIT_REPORT));
-    review(onlyTask(returned, REVIEW_REPORT), "return", "请补充。");
+    review(onlyTask(returned, REVIEW_REPORT), ReviewDecision.RETURN, "请补充。");
     ProcessInstance extension = startSeedTask(TASK6);
     acknowledge(taskFor(extension, ACKNOWLEDGE, "jrj"));
     tasks(extension, SUBMIT_CONTRIBUTION).forEach(this::contribute);
-    submit(onlyTask(extension, SUBMIT_REPORT), "submissionType", "extension", "extensionDate", "2027-06-30",
+    submit(onlyTask(extension, SUBMIT_REPORT), SUBMISSION_TYPE, SubmissionType.EXTENSION, "extensionDate", "2027-06-30",
         "extensionReason", "受项目审批进度影响，需延后完成。");
     ProcessInstance signedOff = startSeedTask(3); // past its deadline: straight to the report
     report(onlyTask(signedOff, SUBMIT_REPORT));
-    review(onlyTask(signedOff, REVIEW_REPORT), "approve", "同意。");
-    submit(onlyTask(signedOff, SIGN_OFF), "signOffDecision", "approve");
+    review(onlyTask(signedOff, REVIEW_REPORT), ReviewDecision.APPROVE, "同意。");
+    submit(onlyTask(signedOff, SIGN_OFF), SIGN_OFF_DECISION, SignOffDecision.APPROVE);
     ProcessInstance tolerance = startSeedTask(TASK6);
     applyForTolerance("jrj", tolerance);
 

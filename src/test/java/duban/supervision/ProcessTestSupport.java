@@ -7,6 +7,9 @@ import duban.form.TasklistValues;
 import duban.plan.Plan;
 import duban.plan.PlanTask;
 import duban.plan.TaskDivisionTableParser;
+import duban.supervision.SupervisionVariables.AckDecision;
+import duban.supervision.SupervisionVariables.ReviewDecision;
+import duban.supervision.SupervisionVariables.SubmissionType;
 import duban.unit.UnitDirectory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
@@ -113,11 +114,7 @@ abstract class ProcessTestSupport {
 
   /** Submits a task's form the way Tasklist does; the engine checks it as it checks every submit. */
   void submit(Task task, Object... keysAndValues) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      variables.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    formService.submitTaskForm(task.getId(), TasklistValues.of(variables));
+    formService.submitTaskForm(task.getId(), TasklistValues.of(Catalogue.submitted(keysAndValues)));
   }
 
   /** Runs the instance's due jobs as the job executor would, until none is left (at most ten rounds). */
@@ -136,7 +133,7 @@ abstract class ProcessTestSupport {
   }
 
   void acknowledge(Task task) {
-    submit(task, "ackDecision", "accept", "responsiblePerson", "张建国", "contactPhone", "0531-86051234",
+    submit(task, SupervisionVariables.ACK_DECISION, AckDecision.ACCEPT, "responsiblePerson", "张建国", "contactPhone", "0531-86051234",
         "workPlan", "按季度推进，年底前完成目标任务。", "milestones", "3月底：制定方案；12月底：完成目标");
   }
 
@@ -149,7 +146,7 @@ abstract class ProcessTestSupport {
    * form shows those fields only then).
    */
   void report(Task task, Number... achieved) {
-    List<Object> values = new java.util.ArrayList<>(List.of("submissionType", "report", "reportStatus", "已完成",
+    List<Object> values = new java.util.ArrayList<>(List.of(SupervisionVariables.SUBMISSION_TYPE, SubmissionType.REPORT, "reportStatus", "已完成",
         "reportSummary", "已完成全部措施，相关载体平台建设到位。"));
     if (Boolean.TRUE.equals(taskService.getVariable(task.getId(), "hasTarget"))) {
       values.addAll(List.of("achievedFigures", "科创金融专营机构 32 家"));
@@ -161,7 +158,7 @@ abstract class ProcessTestSupport {
     submit(task, values.toArray());
   }
 
-  void review(Task task, String decision, String comment) {
-    submit(task, "reviewDecision", decision, "reviewComment", comment);
+  void review(Task task, ReviewDecision decision, String comment) {
+    submit(task, SupervisionVariables.REVIEW_DECISION, decision, "reviewComment", comment);
   }
 }

@@ -1,6 +1,7 @@
 package duban.supervision;
 
 import static duban.supervision.SupervisionProcess.*;
+import static duban.supervision.SupervisionVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -58,11 +59,11 @@ class TargetReportProcessTest extends ProcessTestSupport {
     assertThat(progress(pi)).extracting(TargetProgress::percent).containsExactly(100.0, 106.7);
 
     // returned and sent again: the period's value is the new one, and both stay in the history
-    review(review, "return", "专营机构数量与名单不一致。");
+    review(review, ReviewDecision.RETURN, "专营机构数量与名单不一致。");
     report(onlyTask(pi, SUBMIT_REPORT), 1, 28);
     assertThat(progress(pi)).extracting(TargetProgress::achieved).extracting(Number::intValue).containsExactly(1, 28);
     Task signOffReview = onlyTask(pi, REVIEW_REPORT);
-    review(signOffReview, "approve", "同意。");
+    review(signOffReview, ReviewDecision.APPROVE, "同意。");
     assertThat((String) taskService.getVariable(onlyTask(pi, SIGN_OFF).getId(), "targetSummary"))
         .contains("目标 2：不少于 30 家 · 完成 28 家（93.3%）");
     assertThat(jdbc.queryForObject("select count(*) from duban_target_value where plan_code = ?", Integer.class,
@@ -73,11 +74,11 @@ class TargetReportProcessTest extends ProcessTestSupport {
   void refusesAReportWithoutTheValueOfATarget() {
     ProcessInstance pi = startSeedTask(38);
     Task report = reportTask(pi);
-    assertThatThrownBy(() -> submit(report, "submissionType", "report", "reportStatus", "已完成",
+    assertThatThrownBy(() -> submit(report, SUBMISSION_TYPE, SubmissionType.REPORT, "reportStatus", "已完成",
         "reportSummary", "已完成全部措施，相关载体平台建设到位。", "achievedValue1", 1))
         .isInstanceOf(SubmissionRejectedException.class)
         .hasMessageContaining("「目标 2 完成值（数字）」为必填项");
-    assertThatThrownBy(() -> submit(report, "submissionType", "report", "reportStatus", "已完成",
+    assertThatThrownBy(() -> submit(report, SUBMISSION_TYPE, SubmissionType.REPORT, "reportStatus", "已完成",
         "reportSummary", "已完成全部措施，相关载体平台建设到位。", "achievedValue1", 1, "achievedValue2", "三十二"))
         .isInstanceOf(SubmissionRejectedException.class)
         .hasMessageContaining("「目标 2 完成值（数字）」应为数字");
@@ -94,7 +95,7 @@ class TargetReportProcessTest extends ProcessTestSupport {
     assertThat(taskService.getVariable(second.getId(), "target1Label"))
         .isEqualTo("每年不少于 1000 人（填写本期完成值，同一年度各期相加）");
     report(second, 400);
-    review(onlyTask(pi, REVIEW_REPORT), "approve", "同意，继续报送。");
+    review(onlyTask(pi, REVIEW_REPORT), ReviewDecision.APPROVE, "同意，继续报送。");
     assertThat(progress(pi).get(0).achieved().intValue()).isEqualTo(400);
 
     setClock(LocalDateTime.of(2026, 8, 3, 10, 0));
@@ -132,7 +133,7 @@ class TargetReportProcessTest extends ProcessTestSupport {
     assertThat(light(code)).isEqualTo(Status.RED);
     assertThat(progress(pi).get(0).lagPoints(Today.date())).isBetween(36.0, 36.2);
     // the trafficLight variable follows the same rule: a return alone would make it yellow, the lag makes it red
-    review(onlyTask(pi, REVIEW_REPORT), "return", "进度明显滞后，请说明原因。");
+    review(onlyTask(pi, REVIEW_REPORT), ReviewDecision.RETURN, "进度明显滞后，请说明原因。");
     assertThat(variable(pi, "trafficLight")).isEqualTo("RED");
     report(onlyTask(pi, SUBMIT_REPORT), 60);
     assertThat(variable(pi, "trafficLight")).as("60%% against a pace of 46%%: on pace, yellow only for the return")

@@ -1,6 +1,7 @@
 package duban.supervision;
 
 import static duban.supervision.SupervisionProcess.*;
+import static duban.supervision.SupervisionVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -44,9 +45,9 @@ class TaskSupervisionProcessTest extends ProcessTestSupport {
     assertThat((String) taskService.getVariable(report.getId(), "acknowledgementSummary")).contains("张建国");
     report(report);
 
-    review(onlyTask(pi, REVIEW_REPORT), "approve", "材料齐全，同意。");
+    review(onlyTask(pi, REVIEW_REPORT), ReviewDecision.APPROVE, "材料齐全，同意。");
     Task signOff = taskFor(pi, SIGN_OFF, JOINT_OFFICE_GROUP);
-    submit(signOff, "signOffDecision", "approve", "signOffComment", "同意销号");
+    submit(signOff, SIGN_OFF_DECISION, SignOffDecision.APPROVE, "signOffComment", "同意销号");
 
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isEnded().hasPassed(SIGNED_OFF);
     assertThat(historicVariable(pi, "outcome")).isEqualTo("办结销号（已完成）");
@@ -60,19 +61,19 @@ class TaskSupervisionProcessTest extends ProcessTestSupport {
     tasks(pi, SUBMIT_CONTRIBUTION).forEach(this::contribute);
 
     report(onlyTask(pi, SUBMIT_REPORT));
-    review(onlyTask(pi, REVIEW_REPORT), "return", "缺少专营机构名单，请补充。");
+    review(onlyTask(pi, REVIEW_REPORT), ReviewDecision.RETURN, "缺少专营机构名单，请补充。");
     Task second = taskFor(pi, SUBMIT_REPORT, "jrj");
     assertThat(taskService.getVariable(second.getId(), "reviewComment")).isEqualTo("缺少专营机构名单，请补充。");
     assertThat(taskService.getVariable(second.getId(), "reviewRounds")).isEqualTo(1);
 
     report(second);
-    review(onlyTask(pi, REVIEW_REPORT), "return", "名单与统计口径不一致。");
+    review(onlyTask(pi, REVIEW_REPORT), ReviewDecision.RETURN, "名单与统计口径不一致。");
     Task third = taskFor(pi, SUBMIT_REPORT, "jrj");
     assertThat(taskService.getVariable(third.getId(), "reviewComment")).isEqualTo("名单与统计口径不一致。");
 
     report(third);
-    review(onlyTask(pi, REVIEW_REPORT), "approve", "同意。");
-    submit(onlyTask(pi, SIGN_OFF), "signOffDecision", "approve");
+    review(onlyTask(pi, REVIEW_REPORT), ReviewDecision.APPROVE, "同意。");
+    submit(onlyTask(pi, SIGN_OFF), SIGN_OFF_DECISION, SignOffDecision.APPROVE);
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isEnded();
     assertThat(historicVariable(pi, "reviewRounds")).isEqualTo(2);
   }
@@ -80,12 +81,12 @@ class TaskSupervisionProcessTest extends ProcessTestSupport {
   @Test
   void reassignsReturnedAssignmentToAnotherUnit() {
     ProcessInstance pi = startSeedTask(ONE_LEAD_THREE_SUPPORTERS);
-    submit(taskFor(pi, ACKNOWLEDGE, "jrj"), "ackDecision", "return", "returnReason", "不属于本单位职责，应由财政部门牵头。");
+    submit(taskFor(pi, ACKNOWLEDGE, "jrj"), ACK_DECISION, AckDecision.RETURN, "returnReason", "不属于本单位职责，应由财政部门牵头。");
 
     Task reassign = taskFor(pi, REASSIGN, SUPERVISION_GROUP);
     assertThat(taskService.getVariable(reassign.getId(), "returningUnitName")).isEqualTo("市地方金融监管局");
     assertThat(taskService.getVariable(reassign.getId(), "returnReason")).isEqualTo("不属于本单位职责，应由财政部门牵头。");
-    submit(reassign, "reassignDecision", "replace", "replacementUnit", "czj", "reassignComment", "改由市财政局牵头。");
+    submit(reassign, REASSIGN_DECISION, ReassignDecision.REPLACE, "replacementUnit", "czj", "reassignComment", "改由市财政局牵头。");
 
     assertThat(taskFor(pi, ACKNOWLEDGE, "jrj")).isNull();
     Task ack = taskFor(pi, ACKNOWLEDGE, "czj");
@@ -101,8 +102,8 @@ class TaskSupervisionProcessTest extends ProcessTestSupport {
   @Test
   void returnsAssignmentToOriginalUnitWhenReassignmentConfirmsIt() {
     ProcessInstance pi = startSeedTask(ONE_LEAD_THREE_SUPPORTERS);
-    submit(taskFor(pi, ACKNOWLEDGE, "jrj"), "ackDecision", "return", "returnReason", "认为应由其他部门牵头。");
-    submit(taskFor(pi, REASSIGN, SUPERVISION_GROUP), "reassignDecision", "confirm", "reassignComment", "按分工表由你单位牵头。");
+    submit(taskFor(pi, ACKNOWLEDGE, "jrj"), ACK_DECISION, AckDecision.RETURN, "returnReason", "认为应由其他部门牵头。");
+    submit(taskFor(pi, REASSIGN, SUPERVISION_GROUP), REASSIGN_DECISION, ReassignDecision.CONFIRM, "reassignComment", "按分工表由你单位牵头。");
 
     Task ack = taskFor(pi, ACKNOWLEDGE, "jrj");
     assertThat(taskService.getVariable(ack.getId(), "reassignComment")).isEqualTo("按分工表由你单位牵头。");
@@ -113,9 +114,9 @@ class TaskSupervisionProcessTest extends ProcessTestSupport {
   @Test
   void refusesReplacementByAUnitThatAlreadyLeads() {
     ProcessInstance pi = startSeedTask(41); // leads 市地方金融监管局 (jrj) and 市发展改革委 (fgw)
-    submit(taskFor(pi, ACKNOWLEDGE, "fgw"), "ackDecision", "return", "returnReason", "不属于本单位职责。");
+    submit(taskFor(pi, ACKNOWLEDGE, "fgw"), ACK_DECISION, AckDecision.RETURN, "returnReason", "不属于本单位职责。");
     Task reassign = taskFor(pi, REASSIGN, SUPERVISION_GROUP);
-    assertThatThrownBy(() -> submit(reassign, "reassignDecision", "replace", "replacementUnit", "jrj",
+    assertThatThrownBy(() -> submit(reassign, REASSIGN_DECISION, ReassignDecision.REPLACE, "replacementUnit", "jrj",
         "reassignComment", "改由金融局。"))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("已是本任务的牵头单位");
     assertThat(taskFor(pi, REASSIGN, SUPERVISION_GROUP)).isNotNull();
@@ -178,7 +179,7 @@ class TaskSupervisionProcessTest extends ProcessTestSupport {
     assertThat(taskService.getVariable(first.getId(), "reportingPeriod")).isEqualTo("2026年第4季度");
     assertThat(toDate(first)).isEqualTo(LocalDate.of(2027, 1, 10));
     report(first);
-    review(onlyTask(pi, REVIEW_REPORT), "approve", "本季度进展良好。");
+    review(onlyTask(pi, REVIEW_REPORT), ReviewDecision.APPROVE, "本季度进展良好。");
 
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt(NEXT_REPORTING_PERIOD);
     assertThat(variable(pi, "nextRoundStart")).isEqualTo("2027-01-01T09:00");
@@ -189,8 +190,8 @@ class TaskSupervisionProcessTest extends ProcessTestSupport {
     assertThat(taskService.getVariable(second.getId(), "reportingPeriod")).isEqualTo("2027年第1季度");
     assertThat(toDate(second)).isEqualTo(LocalDate.of(2027, 4, 10));
     report(second);
-    submit(onlyTask(pi, REVIEW_REPORT), "reviewDecision", "approve", "closeTask", true, "reviewComment", "任务目标已实现，办结。");
-    submit(onlyTask(pi, SIGN_OFF), "signOffDecision", "approve");
+    submit(onlyTask(pi, REVIEW_REPORT), REVIEW_DECISION, ReviewDecision.APPROVE, "closeTask", true, "reviewComment", "任务目标已实现，办结。");
+    submit(onlyTask(pi, SIGN_OFF), SIGN_OFF_DECISION, SignOffDecision.APPROVE);
 
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isEnded();
     assertThat(historicVariable(pi, "periodsReported")).isEqualTo(1);
@@ -204,7 +205,7 @@ class TaskSupervisionProcessTest extends ProcessTestSupport {
     tasks(pi, SUBMIT_CONTRIBUTION).forEach(this::contribute);
     requestExtension(onlyTask(pi, SUBMIT_REPORT), "2027-06-30");
 
-    submit(taskFor(pi, REVIEW_EXTENSION, SUPERVISION_GROUP), "extensionDecision", "approve", "extensionComment", "同意延期。");
+    submit(taskFor(pi, REVIEW_EXTENSION, SUPERVISION_GROUP), EXTENSION_DECISION, ExtensionDecision.APPROVE, "extensionComment", "同意延期。");
     Task report = taskFor(pi, SUBMIT_REPORT, "jrj");
     assertThat(toDate(report)).isEqualTo(LocalDate.of(2027, 6, 30));
     assertThat(variable(pi, "deadline")).isEqualTo("2027-06-30");
@@ -218,7 +219,7 @@ class TaskSupervisionProcessTest extends ProcessTestSupport {
     tasks(pi, SUBMIT_CONTRIBUTION).forEach(this::contribute);
     requestExtension(onlyTask(pi, SUBMIT_REPORT), "2027-06-30");
 
-    submit(onlyTask(pi, REVIEW_EXTENSION), "extensionDecision", "reject", "extensionComment", "理由不充分，请按期完成。");
+    submit(onlyTask(pi, REVIEW_EXTENSION), EXTENSION_DECISION, ExtensionDecision.REJECT, "extensionComment", "理由不充分，请按期完成。");
     Task report = taskFor(pi, SUBMIT_REPORT, "jrj");
     assertThat(toDate(report)).isEqualTo(LocalDate.of(2026, 12, 31));
     assertThat(taskService.getVariable(report.getId(), "extensionComment")).isEqualTo("理由不充分，请按期完成。");
@@ -245,8 +246,8 @@ class TaskSupervisionProcessTest extends ProcessTestSupport {
     Task report = taskFor(pi, SUBMIT_REPORT, "kx");
     assertThat(toDate(report)).isEqualTo(LocalDate.of(2023, 12, 31));
     report(report);
-    review(onlyTask(pi, REVIEW_REPORT), "approve", "同意。");
-    submit(onlyTask(pi, SIGN_OFF), "signOffDecision", "approve");
+    review(onlyTask(pi, REVIEW_REPORT), ReviewDecision.APPROVE, "同意。");
+    submit(onlyTask(pi, SIGN_OFF), SIGN_OFF_DECISION, SignOffDecision.APPROVE);
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isEnded();
   }
 
@@ -254,13 +255,13 @@ class TaskSupervisionProcessTest extends ProcessTestSupport {
   void sendsSignOffBackToReviewWhenTheLeaderReturnsIt() {
     ProcessInstance pi = startSeedTask(3);
     report(onlyTask(pi, SUBMIT_REPORT));
-    review(onlyTask(pi, REVIEW_REPORT), "approve", "同意。");
-    submit(onlyTask(pi, SIGN_OFF), "signOffDecision", "return", "signOffComment", "请核实注册企业数量。");
+    review(onlyTask(pi, REVIEW_REPORT), ReviewDecision.APPROVE, "同意。");
+    submit(onlyTask(pi, SIGN_OFF), SIGN_OFF_DECISION, SignOffDecision.RETURN, "signOffComment", "请核实注册企业数量。");
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt(REVIEW_REPORT);
   }
 
   private void requestExtension(Task report, String date) {
-    submit(report, "submissionType", "extension", "extensionDate", date,
+    submit(report, SUBMISSION_TYPE, SubmissionType.EXTENSION, "extensionDate", date,
         "extensionReason", "受项目审批进度影响，需延后完成。");
   }
 

@@ -1,5 +1,7 @@
 package duban.tolerance;
 
+import static duban.tolerance.ToleranceProcess.*;
+import static duban.tolerance.ToleranceVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -8,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import duban.EngineTest;
 import duban.form.SubmissionRejectedException;
 import duban.form.TasklistValues;
+import duban.supervision.Catalogue;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import duban.plan.TaskDivisionTableParser;
@@ -76,7 +79,7 @@ class ToleranceProcessTest {
     ProcessInstance application = apply("jrj", task);
     assertThat(variable(task, "toleranceOpen")).isEqualTo(true);
 
-    submit(application, "Task_OpenInvestigation", "openDecision", "decline", "openReason", "所述情况不属于探索性失误。");
+    submit(application, OPEN_INVESTIGATION, OPEN_DECISION, OpenDecision.DECLINE, OPEN_REASON, "所述情况不属于探索性失误。");
     runJobs(application);
     assertThat(application).isEnded().hasPassed("EndEvent_ApplicationDeclined");
     assertThat(variable(task, "toleranceOpen")).isEqualTo(false);
@@ -89,13 +92,13 @@ class ToleranceProcessTest {
     ProcessInstance task = startTask(6);
     ProcessInstance application = apply("jrj", task);
     investigate(application);
-    determine(application, "免责");
-    Task appeal = onlyTask(application, "Task_ConsiderAppeal");
+    determine(application, Determination.EXEMPT);
+    Task appeal = onlyTask(application, CONSIDER_APPEAL);
     assertThat(taskService.getIdentityLinksForTask(appeal.getId())).anyMatch(l -> "jrj".equals(l.getGroupId()));
-    formService.submitTaskForm(appeal.getId(), Map.of("appealDecision", "accept"));
+    formService.submitTaskForm(appeal.getId(), Map.of(APPEAL_DECISION.name(), AppealDecision.ACCEPT.value()));
 
-    assertThat(application).isEnded().hasPassed("ServiceTask_ApplyDetermination");
-    assertThat(task).isEnded().hasPassed("EndEvent_TaskExempted");
+    assertThat(application).isEnded().hasPassed(APPLY_DETERMINATION);
+    assertThat(task).isEnded().hasPassed(SupervisionProcess.EXEMPTED);
     assertThat(historic(task, "outcome")).isEqualTo("容错免责（不作负面评价）");
     assertThat(historic(task, "negativeEvaluation")).isEqualTo(false);
     assertThat((String) historic(task, "toleranceDetermination")).startsWith("免责（" + task.getBusinessKey() + "-RC1）");
@@ -109,8 +112,8 @@ class ToleranceProcessTest {
     ProcessInstance task = startTask(6);
     ProcessInstance application = apply("jrj", task);
     investigate(application);
-    determine(application, "从轻减轻");
-    submit(application, "Task_ConsiderAppeal", "appealDecision", "accept");
+    determine(application, Determination.MITIGATED);
+    submit(application, CONSIDER_APPEAL, APPEAL_DECISION, AppealDecision.ACCEPT);
 
     assertThat(application).isEnded();
     assertThat(task).isActive().isWaitingAt(SupervisionProcess.ACKNOWLEDGE);
@@ -123,8 +126,8 @@ class ToleranceProcessTest {
     ProcessInstance task = startTask(6);
     ProcessInstance application = apply("jrj", task);
     investigate(application);
-    determine(application, "不予容错");
-    submit(application, "Task_ConsiderAppeal", "appealDecision", "accept");
+    determine(application, Determination.NOT_TOLERATED);
+    submit(application, CONSIDER_APPEAL, APPEAL_DECISION, AppealDecision.ACCEPT);
 
     assertThat(task).isActive();
     assertThat((String) variable(task, "toleranceDetermination")).startsWith("不予容错");
@@ -135,18 +138,18 @@ class ToleranceProcessTest {
     ProcessInstance task = startTask(6);
     ProcessInstance application = apply("jrj", task);
     investigate(application);
-    determine(application, "不予容错");
-    submit(application, "Task_ConsiderAppeal", "appealDecision", "appeal",
-        "appealReason", "决策经过集体研究，有会议纪要为证，请予复核。");
-    Task redetermine = onlyTask(application, "Task_Redetermine");
-    assertThat(taskService.getVariable(redetermine.getId(), "appealReason")).asString().contains("会议纪要");
-    formService.submitTaskForm(redetermine.getId(), Map.of("redetermination", "免责",
-        "redeterminationReasoning", "复核查明决策程序完备，符合容错条件。"));
+    determine(application, Determination.NOT_TOLERATED);
+    submit(application, CONSIDER_APPEAL, APPEAL_DECISION, AppealDecision.APPEAL,
+        APPEAL_REASON, "决策经过集体研究，有会议纪要为证，请予复核。");
+    Task redetermine = onlyTask(application, REDETERMINE_OUTCOME);
+    assertThat(taskService.getVariable(redetermine.getId(), APPEAL_REASON.name())).asString().contains("会议纪要");
+    formService.submitTaskForm(redetermine.getId(), Map.of(REDETERMINATION.name(), Determination.EXEMPT.value(),
+        REDETERMINATION_REASONING.name(), "复核查明决策程序完备，符合容错条件。"));
     runJobs(application);
 
-    assertThat(application).isEnded().hasPassed("Task_Redetermine");
-    assertThat(historic(application, "finalDetermination")).isEqualTo("免责");
-    assertThat(task).isEnded().hasPassed("EndEvent_TaskExempted");
+    assertThat(application).isEnded().hasPassed(REDETERMINE_OUTCOME);
+    assertThat(historic(application, FINAL_DETERMINATION.name())).isEqualTo(Determination.EXEMPT.value());
+    assertThat(task).isEnded().hasPassed(SupervisionProcess.EXEMPTED);
     assertThat(notices(application)).hasSize(2);
   }
 
@@ -155,8 +158,8 @@ class ToleranceProcessTest {
     ProcessInstance task = startTask(6);
     ProcessInstance application = apply("jrj", task);
     investigate(application);
-    determine(application, "不予容错");
-    Task appeal = onlyTask(application, "Task_ConsiderAppeal");
+    determine(application, Determination.NOT_TOLERATED);
+    Task appeal = onlyTask(application, CONSIDER_APPEAL);
     // five working days from Thursday 2026-12-10 end on Thursday 2026-12-17
     Job period = managementService.createJobQuery().processInstanceId(application.getId())
         .activityId("BoundaryEvent_AppealPeriodEnded").singleResult();
@@ -164,9 +167,9 @@ class ToleranceProcessTest {
     at(LocalDateTime.of(2026, 12, 18, 9, 0));
     managementService.executeJob(period.getId());
 
-    assertThat(application).isEnded().hasNotPassed("Task_Redetermine");
-    assertThatThrownBy(() -> formService.submitTaskForm(appeal.getId(), Map.of("appealDecision", "appeal",
-        "appealReason", "决策经过集体研究，请予复核。"))).isInstanceOf(RuntimeException.class);
+    assertThat(application).isEnded().hasNotPassed(REDETERMINE_OUTCOME);
+    assertThatThrownBy(() -> formService.submitTaskForm(appeal.getId(), Map.of(APPEAL_DECISION.name(), AppealDecision.APPEAL.value(),
+        APPEAL_REASON.name(), "决策经过集体研究，请予复核。"))).isInstanceOf(RuntimeException.class);
     assertThat((String) variable(task, "toleranceDetermination")).startsWith("不予容错");
   }
 
@@ -181,8 +184,8 @@ class ToleranceProcessTest {
     assertThat(variable(task, "trafficLight")).isEqualTo("RED");
 
     investigate(application);
-    determine(application, "从轻减轻");
-    submit(application, "Task_ConsiderAppeal", "appealDecision", "accept");
+    determine(application, Determination.MITIGATED);
+    submit(application, CONSIDER_APPEAL, APPEAL_DECISION, AppealDecision.ACCEPT);
     at(LocalDateTime.of(2027, 1, 8, 9, 0));
     runJobs(task);
     assertThat(noticeKinds(task)).contains("OVERDUE");
@@ -247,15 +250,15 @@ class ToleranceProcessTest {
 
   /** Submits the 容错 start form, as the applicant's Tasklist does. */
   private ProcessInstance fileApplication(Map<String, Object> values) {
-    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(ToleranceVariables.PROCESS_KEY)
+    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(ToleranceProcess.KEY)
         .latestVersion().singleResult().getId();
     return formService.submitStartForm(definition, TasklistValues.of(values));
   }
 
   private static Map<String, Object> application(String taskKey) {
     Map<String, Object> v = new HashMap<>();
-    v.put("taskKey", taskKey);
-    v.put("whatHappened", "为推动科创金融专营机构落地，试行新的风险补偿办法，部分贷款出现损失。");
+    v.put(TASK_KEY.name(), taskKey);
+    v.put(WHAT_HAPPENED.name(), "为推动科创金融专营机构落地，试行新的风险补偿办法，部分贷款出现损失。");
     v.put("whyExploratory", "该办法在全省尚无先例，属于制度创新探索。");
     for (String key : List.of("diligent", "noPrivateGain", "noProhibitionBreach", "noSeriousLoss", "decisionProcedure")) {
       v.put(key, "符合");
@@ -265,27 +268,24 @@ class ToleranceProcessTest {
   }
 
   private void investigate(ProcessInstance application) {
-    submit(application, "Task_OpenInvestigation", "openDecision", "accept", "openReason", "符合受理条件。");
+    submit(application, OPEN_INVESTIGATION, OPEN_DECISION, OpenDecision.ACCEPT, OPEN_REASON, "符合受理条件。");
     Map<String, Object> findings = new HashMap<>();
     for (String key : List.of("diligent", "noPrivateGain", "noProhibitionBreach", "noSeriousLoss", "decisionProcedure")) {
       findings.put(key + "Finding", "属实");
     }
     findings.put("factsEstablished", "经调阅会议纪要和审批文件，申请所述情况属实。");
-    formService.submitTaskForm(onlyTask(application, "Task_VerifyFacts").getId(), findings);
+    formService.submitTaskForm(onlyTask(application, VERIFY_FACTS).getId(), findings);
   }
 
-  private void determine(ProcessInstance application, String outcome) {
-    submit(application, "Task_DetermineOutcome", "determination", outcome,
-        "determinationReasoning", "经组织研究，依据调查核实的事实作出认定。");
+  private void determine(ProcessInstance application, Determination outcome) {
+    submit(application, DETERMINE_OUTCOME, DETERMINATION, outcome,
+        DETERMINATION_REASONING, "经组织研究，依据调查核实的事实作出认定。");
     runJobs(application);
   }
 
+  /** Completes the instance's task with the given key through its form: variables (or names) and values in turn. */
   private void submit(ProcessInstance pi, String taskKey, Object... kv) {
-    Map<String, Object> v = new HashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      v.put((String) kv[i], kv[i + 1]);
-    }
-    formService.submitTaskForm(onlyTask(pi, taskKey).getId(), v);
+    formService.submitTaskForm(onlyTask(pi, taskKey).getId(), Catalogue.submitted(kv));
   }
 
   private Task onlyTask(ProcessInstance pi, String key) {

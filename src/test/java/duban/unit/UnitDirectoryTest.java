@@ -122,6 +122,17 @@ class UnitDirectoryTest {
   }
 
   @Test
+  void refusesEveryRoleGroupAndDemoLoginAsUnitCode() {
+    for (Role role : Role.values()) {
+      for (String code : role.demoLogin().map(login -> List.of(role.groupId(), login)).orElse(List.of(role.groupId()))) {
+        assertThatIllegalStateException().isThrownBy(() -> load("units:\n  - {code: " + code
+            + ", name: 某单位, kind: MUNICIPAL_DEPARTMENT, email: a@x.cn}\n"))
+            .withMessageContaining("code " + code + " 已被角色组占用");
+      }
+    }
+  }
+
+  @Test
   void rejectsWrongShapes() {
     assertThatIllegalStateException().isThrownBy(() -> load("""
         units:
