@@ -36,6 +36,8 @@ final class ListenerReads {
 
   private static final Path MAIN = Path.of("src", "main", "java");
   private static final Set<String> WRITE_METHODS = Set.of("set", "setLocal", "put", "name", "toString");
+  private static final Set<String> KEYWORDS = Set.of("if", "for", "while", "switch", "catch", "synchronized", "return",
+      "else", "try", "new", "assert");
   private static final Pattern CONSTANT_CALL = Pattern.compile("\\b([A-Z][A-Z0-9_]*)\\.(\\w+)\\(");
   private static final Pattern CONSTANT_WRITE = Pattern.compile("\\b([A-Z][A-Z0-9_]*)\\.(set|setLocal|put)\\(");
   private static final Pattern GET_VARIABLE = Pattern.compile(
@@ -44,7 +46,8 @@ final class ListenerReads {
       "\\b(?:setVariable|setVariableLocal)\\(\\s*(?:\"(\\w+)\"|([A-Z][A-Z0-9_]*)(?:\\.name\\(\\))?\\s*,)");
   private static final Pattern STATIC_IMPORT = Pattern.compile("(?m)^import static ([\\w.]+)\\.(\\*|[A-Z]\\w*|\\w+);");
   private static final Pattern PACKAGE = Pattern.compile("(?m)^package ([\\w.]+);");
-  private static final Pattern CALL = Pattern.compile("\\b([a-z]\\w*)\\s*\\(");
+  /** An unqualified call (or one on {@code this}): a method of the same class; {@code other.x(..)} is not followed. */
+  private static final Pattern CALL = Pattern.compile("(?:(?<![.\\w])|(?<=\\bthis\\.))([a-z]\\w*)\\s*\\(");
 
   /** A listener's method and what it reads. */
   record Reads(String bean, String type, String method, Set<String> variables) {}
@@ -147,7 +150,7 @@ final class ListenerReads {
         }
         m = CALL.matcher(body);
         while (m.find()) {
-          if (!bodies(source, m.group(1)).isEmpty()) {
+          if (!KEYWORDS.contains(m.group(1)) && !bodies(source, m.group(1)).isEmpty()) {
             todo.push(m.group(1));
           }
         }

@@ -15,9 +15,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** The history period and report over HTTP, on the API tests' application (one cached context) with the seed imported. */
+/** The history period and report over HTTP, on an application of its own with the seed imported. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:api-tests;DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:history-api-tests;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false"})
 class HistoryApiTest {
 
