@@ -3,7 +3,6 @@ package duban.calendar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -13,8 +12,8 @@ class CalendarConfiguration {
 
   @Bean
   ShippedDays shippedDays(
-      ResourceLoader resourceLoader,
-      @Value("${duban.calendar.location:classpath:seeds/holidays.yaml}") String location) {
+      ResourceLoader resourceLoader, CalendarSettings settings) {
+    String location = settings.location();
     try (InputStream in = resourceLoader.getResource(location).getInputStream()) {
       return ShippedDays.read(in);
     } catch (IOException e) {
@@ -25,9 +24,7 @@ class CalendarConfiguration {
   }
 
   @Bean
-  OfficeHours officeHours(
-      @Value("${duban.calendar.office-hours-start:09:00}") String start,
-      @Value("${duban.calendar.office-hours-end:18:00}") String end) {
-    return OfficeHours.parse(start, end);
+  OfficeHours officeHours(CalendarSettings settings) {
+    return settings.officeHours();
   }
 }

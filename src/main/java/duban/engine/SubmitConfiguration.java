@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,8 +21,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class SubmitConfiguration {
 
+  /** {@code duban.submissions}: how often a submit that collided with a concurrent one is tried. */
+  @ConfigurationProperties("duban.submissions")
+  record Settings(int maxAttempts) {}
+
   @Bean
-  ProcessEnginePlugin submitPathPlugin(@Value("${duban.submissions.max-attempts}") int maxAttempts,
+  ProcessEnginePlugin submitPathPlugin(Settings settings,
       MeterRegistry meters, ObjectProvider<SubmissionValidator> validator) {
     DeployedForms forms = new DeployedForms();
     return new AbstractProcessEnginePlugin() {
@@ -30,9 +34,9 @@ class SubmitConfiguration {
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         ClosedTasks closedTasks = new ClosedTasks(configuration);
         configuration.setCustomPreCommandInterceptorsTxRequired(
-            first(new SubmitRetry(maxAttempts, meters, closedTasks), configuration.getCustomPreCommandInterceptorsTxRequired()));
+            first(new SubmitRetry(settings.maxAttempts(), meters, closedTasks), configuration.getCustomPreCommandInterceptorsTxRequired()));
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-            first(new SubmitRetry(maxAttempts, meters, closedTasks), configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+            first(new SubmitRetry(settings.maxAttempts(), meters, closedTasks), configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
         configuration.setCustomPostCommandInterceptorsTxRequired(
             first(new SubmitCheck(forms, closedTasks, validator::getObject), configuration.getCustomPostCommandInterceptorsTxRequired()));
         configuration.setCustomPostCommandInterceptorsTxRequiresNew(

@@ -2,8 +2,8 @@ package duban.evidence;
 
 import duban.evidence.EvidenceAccess.Caller;
 import duban.evidence.EvidenceAccess.Process;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +21,15 @@ class EvidenceArchive {
     this.service = service;
   }
 
-  void write(String taskId, HttpServletResponse response) throws IOException {
+  /** One task's evidence, checked for the caller: the ZIP's name and the files in it. */
+  record Pack(String top, List<Evidence> files) {
+
+    String fileName() {
+      return top + ".zip";
+    }
+  }
+
+  Pack pack(String taskId) {
     Caller caller = access.caller();
     Process process = access.process(caller, taskId);
     if (!caller.office()) {
@@ -31,13 +39,14 @@ class EvidenceArchive {
     if (files.isEmpty()) {
       throw EvidenceRejectedException.notFound("该任务还没有佐证材料");
     }
-    String top = process.businessKey() == null ? "佐证材料" : process.businessKey() + "-佐证材料";
-    response.setContentType("application/zip");
-    response.setHeader("Content-Disposition", FileNames.contentDisposition(top + ".zip", false));
-    response.setHeader("Cache-Control", "private, no-store");
+    return new Pack(process.businessKey() == null ? "佐证材料" : process.businessKey() + "-佐证材料", files);
+  }
+
+  void write(Pack pack, OutputStream out) throws IOException {
+    String top = pack.top();
     Set<String> used = new HashSet<>();
-    try (ZipOutputStream zip = new ZipOutputStream(response.getOutputStream())) {
-      for (Evidence file : files) {
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (Evidence file : pack.files()) {
         String folder = top + "/第" + file.round() + "轮/" + FileNames.clean(access.unitName(file.unit())) + "/";
         ZipEntry entry = new ZipEntry(unique(used, folder, file.name()));
         entry.setTimeLocal(file.uploadedAt());

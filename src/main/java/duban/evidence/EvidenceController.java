@@ -60,7 +60,11 @@ class EvidenceController {
   /** All of a task's evidence as one ZIP, in folders by round and unit: for the offices. */
   @GetMapping("/api/tasks/{taskId}/evidence/archive")
   void downloadAll(@PathVariable String taskId, HttpServletResponse response) throws IOException {
-    archive.write(taskId, response);
+    EvidenceArchive.Pack pack = archive.pack(taskId);
+    response.setContentType("application/zip");
+    response.setHeader("Content-Disposition", FileNames.contentDisposition(pack.fileName(), false));
+    response.setHeader("Cache-Control", "private, no-store");
+    archive.write(pack, response.getOutputStream());
   }
 
   @GetMapping("/api/evidence/{id}")

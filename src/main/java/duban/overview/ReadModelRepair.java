@@ -6,7 +6,7 @@ import duban.supervision.SupervisionProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -29,9 +29,12 @@ class ReadModelRepair implements ApplicationRunner {
   private final ReadModel readModel;
   private final ReadModelRebuild rebuild;
 
-  ReadModelRepair(@Value("${duban.overview.repair-on-startup}") boolean enabled, PlanCatalog catalog,
+  @ConfigurationProperties("duban.overview")
+  record Settings(boolean repairOnStartup) {}
+
+  ReadModelRepair(Settings settings, PlanCatalog catalog,
       HistoryService history, ReadModel readModel, ReadModelRebuild rebuild) {
-    this.enabled = enabled;
+    this.enabled = settings.repairOnStartup();
     this.catalog = catalog;
     this.history = history;
     this.readModel = readModel;

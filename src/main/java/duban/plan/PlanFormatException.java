@@ -1,11 +1,13 @@
 package duban.plan;
 
+import duban.web.ApiException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A table that cannot be imported; carries every problem found, not only the first. */
-public class PlanFormatException extends RuntimeException {
+public class PlanFormatException extends ApiException {
 
   public static final String ERROR = "error";
   public static final String WARNING = "warning";
@@ -48,13 +50,18 @@ public class PlanFormatException extends RuntimeException {
   private final List<Problem> problems;
 
   public PlanFormatException(List<Problem> problems) {
-    super(describe(problems));
+    super(400, "PlanFormatException", describe(problems));
     this.problems = List.copyOf(problems);
   }
 
   /** Errors first in table order, then warnings. */
   public List<Problem> problems() {
     return problems;
+  }
+
+  @Override
+  protected Map<String, Object> details() {
+    return Map.of("problems", problems);
   }
 
   private static String describe(List<Problem> problems) {

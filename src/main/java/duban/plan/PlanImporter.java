@@ -118,7 +118,7 @@ public class PlanImporter {
         continue;
       }
       runtimeService.startProcessInstanceByKey(
-          SupervisionProcess.KEY, businessKey, supervisionStart.variables(code, task, today, targets.get(task.number()), by));
+          SupervisionProcess.KEY, businessKey, supervisionStart.variables(code, task.assignment(), today, targets.get(task.number()), by));
       startedCount++;
     }
     ImportResult result = new ImportResult(code, plan.title(), plan.tasks().size(), startedCount,

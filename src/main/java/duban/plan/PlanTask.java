@@ -1,5 +1,7 @@
 package duban.plan;
 
+import duban.supervision.Assignment;
+import duban.supervision.Assignment.AssignedUnit;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -43,6 +45,15 @@ public record PlanTask(
 
   public boolean longTerm() {
     return deadline == null;
+  }
+
+  /** The row as supervision takes it. */
+  public Assignment assignment() {
+    return new Assignment(number, measure, timeRequirement, deadline, assigned(leadUnits), assigned(supportingUnits));
+  }
+
+  private static List<AssignedUnit> assigned(List<UnitRef> refs) {
+    return refs.stream().map(r -> new AssignedUnit(r.name(), r.code(), r.units(), r.needsDesignation())).toList();
   }
 
   public UnitRef primaryLeadUnit() {

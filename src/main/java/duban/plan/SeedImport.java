@@ -2,7 +2,7 @@ package duban.plan;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,11 +20,14 @@ class SeedImport implements ApplicationRunner {
   private final String planCode;
   private final Resource seed;
 
-  SeedImport(PlanImporter importer, @Value("${duban.seed.plan-code}") String planCode,
-      @Value("${duban.seed.location}") Resource seed) {
+  /** {@code duban.seed}: the shipped table, the code it is imported under, and whether it is imported on start-up. */
+  @ConfigurationProperties("duban.seed")
+  record Settings(String planCode, Resource location, boolean importOnStartup) {}
+
+  SeedImport(PlanImporter importer, Settings settings) {
     this.importer = importer;
-    this.planCode = planCode;
-    this.seed = seed;
+    this.planCode = settings.planCode();
+    this.seed = settings.location();
   }
 
   @Override

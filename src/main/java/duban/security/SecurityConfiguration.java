@@ -7,7 +7,8 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
-import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,11 @@ import org.springframework.core.Ordered;
 
 @Configuration
 class SecurityConfiguration {
+
+  /** {@code duban.security}: HSTS on duban's API and the REST API. */
+  @ConfigurationProperties("duban.security")
+  record Settings(boolean hsts) {}
+
 
   /**
    * Engine-side: no expression in an ad-hoc task query, whatever API it came through; grants only; the caller's groups
@@ -70,7 +76,8 @@ class SecurityConfiguration {
   /** The webapps' API refuses the anonymous before duban's filters look at a request (the REST API's is below). */
   @Bean
   FilterRegistrationBean<WebappLoginGate> webappLoginGate(
-      @Value("${camunda.bpm.webapp.application-path:/camunda}") String applicationPath) {
+      CamundaBpmProperties camunda) {
+    String applicationPath = camunda.getWebapp().getApplicationPath();
     FilterRegistrationBean<WebappLoginGate> registration =
         new FilterRegistrationBean<>(new WebappLoginGate(applicationPath));
     registration.addUrlPatterns(applicationPath + "/api/*");
@@ -80,7 +87,8 @@ class SecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<AdminPluginGate> adminPluginGate(
-      @Value("${camunda.bpm.webapp.application-path:/camunda}") String applicationPath) {
+      CamundaBpmProperties camunda) {
+    String applicationPath = camunda.getWebapp().getApplicationPath();
     FilterRegistrationBean<AdminPluginGate> registration = new FilterRegistrationBean<>(new AdminPluginGate(applicationPath));
     registration.addUrlPatterns(applicationPath + "/api/admin/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
@@ -99,7 +107,8 @@ class SecurityConfiguration {
 
   /** The webapps get Camunda's own security headers; duban's API and the REST API get these. */
   @Bean
-  FilterRegistrationBean<Filter> apiSecurityHeaders(@Value("${duban.security.hsts:false}") boolean hsts) {
+  FilterRegistrationBean<Filter> apiSecurityHeaders(Settings settings) {
+    boolean hsts = settings.hsts();
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
       HttpServletResponse http = (HttpServletResponse) response;
       http.setHeader("X-Content-Type-Options", "nosniff");

@@ -11,7 +11,9 @@ class ReportingPeriods {
   @ConfigurationProperties("duban.reporting")
   record Settings(ReportingCycle cycle, int dueDay) {
     Settings {
-      cycle = cycle == null ? ReportingCycle.QUARTERLY : cycle;
+      if (cycle == null) {
+        throw new IllegalArgumentException("duban.reporting.cycle 须为 MONTHLY、QUARTERLY 或 HALF_YEARLY");
+      }
       if (dueDay < 1 || dueDay > 28) {
         throw new IllegalArgumentException("duban.reporting.due-day 须在 1 到 28 之间，实为 " + dueDay);
       }

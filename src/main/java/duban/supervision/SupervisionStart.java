@@ -2,8 +2,7 @@ package duban.supervision;
 
 import static duban.supervision.SupervisionVariables.*;
 
-import duban.plan.PlanTask;
-import duban.plan.UnitRef;
+import duban.supervision.Assignment.AssignedUnit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +24,7 @@ public class SupervisionStart {
     this.targets = targets;
   }
 
-  public Map<String, Object> variables(String planCode, PlanTask task, LocalDate today) {
+  public Map<String, Object> variables(String planCode, Assignment task, LocalDate today) {
     return variables(planCode, task, today, null, null);
   }
 
@@ -33,7 +32,7 @@ public class SupervisionStart {
    * @param correctedTargets the targets the office set for this task with the import, null to keep the measure's
    * @param by who imports, for the targets' record
    */
-  public Map<String, Object> variables(String planCode, PlanTask task, LocalDate today, List<Target> correctedTargets,
+  public Map<String, Object> variables(String planCode, Assignment task, LocalDate today, List<Target> correctedTargets,
       String by) {
     Map<String, Object> v = new HashMap<>();
     PLAN_CODE.put(v, planCode);
@@ -66,8 +65,8 @@ public class SupervisionStart {
     BREAKDOWN.put(v, breakdown);
     Contributors.put(v, leads, supports, breakdown);
 
-    boolean leadDesignation = task.leadUnits().stream().anyMatch(UnitRef::needsDesignation);
-    boolean supportDesignation = task.supportingUnits().stream().anyMatch(UnitRef::needsDesignation);
+    boolean leadDesignation = task.leadUnits().stream().anyMatch(AssignedUnit::needsDesignation);
+    boolean supportDesignation = task.supportingUnits().stream().anyMatch(AssignedUnit::needsDesignation);
     NEEDS_DESIGNATION.put(v, leadDesignation || supportDesignation);
     LEAD_NEEDS_DESIGNATION.put(v, leadDesignation);
     SUPPORT_NEEDS_DESIGNATION.put(v, supportDesignation);
@@ -96,22 +95,22 @@ public class SupervisionStart {
   }
 
   /** 各区县政府, 功能区管委会, 联席会议成员单位: a name that stands for members listed in the unit directory. */
-  static boolean isCollectiveWithMembers(UnitRef ref) {
+  static boolean isCollectiveWithMembers(AssignedUnit ref) {
     return !ref.needsDesignation() && !ref.units().equals(List.of(ref.code()));
   }
 
-  private static List<String> concrete(List<UnitRef> refs) {
+  private static List<String> concrete(List<AssignedUnit> refs) {
     return new ArrayList<>(refs.stream().flatMap(r -> r.units().stream()).collect(Collectors.toCollection(LinkedHashSet::new)));
   }
 
-  private static String names(List<UnitRef> refs) {
-    return refs.stream().map(UnitRef::name).collect(Collectors.joining("、"));
+  private static String names(List<AssignedUnit> refs) {
+    return refs.stream().map(AssignedUnit::name).collect(Collectors.joining("、"));
   }
 
-  private static String designationNote(PlanTask task) {
+  private static String designationNote(Assignment task) {
     List<String> notes = new ArrayList<>();
-    task.leadUnits().stream().filter(UnitRef::needsDesignation).forEach(r -> notes.add("牵头单位「" + r.name() + "」"));
-    task.supportingUnits().stream().filter(UnitRef::needsDesignation).forEach(r -> notes.add("配合单位「" + r.name() + "」"));
+    task.leadUnits().stream().filter(AssignedUnit::needsDesignation).forEach(r -> notes.add("牵头单位「" + r.name() + "」"));
+    task.supportingUnits().stream().filter(AssignedUnit::needsDesignation).forEach(r -> notes.add("配合单位「" + r.name() + "」"));
     return notes.isEmpty() ? null : String.join("、", notes);
   }
 }

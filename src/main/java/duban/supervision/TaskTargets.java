@@ -1,6 +1,5 @@
 package duban.supervision;
 
-import duban.plan.PlanTask;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +15,7 @@ public interface TaskTargets {
    * The targets a task's supervision starts with, recorded as of {@code since}: the office's corrected list where
    * there is one, else {@code corrected} if given (a correction sent with the import), else the measure's own.
    */
-  List<Target> settle(String planCode, PlanTask task, List<Target> corrected, LocalDate since, String by);
+  List<Target> settle(String planCode, Assignment task, List<Target> corrected, LocalDate since, String by);
 
   /** The task's targets: as settled or corrected for an imported task, else as its measure states them. */
   List<Target> of(String planCode, int taskNumber, String measure);

@@ -1,6 +1,6 @@
 package duban.target;
 
-import duban.plan.PlanTask;
+import duban.supervision.Assignment;
 import duban.supervision.Target;
 import duban.supervision.TargetProgress;
 import duban.supervision.TaskTargets;
@@ -38,7 +38,7 @@ class TargetBook implements TaskTargets {
   }
 
   @Override
-  public List<Target> settle(String planCode, PlanTask task, List<Target> corrected, LocalDate since, String by) {
+  public List<Target> settle(String planCode, Assignment task, List<Target> corrected, LocalDate since, String by) {
     if (isSettled(planCode, task.number())) {
       return targets(planCode, task.number());
     }

@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.core.annotation.Order;
@@ -53,14 +52,12 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
   private final String adminPassword;
   private IdentityService identityService;
 
-  IdentitySetup(UnitDirectory directory,
-      @Value("${duban.demo.users:false}") boolean demoUsers, @Value("${duban.demo.password:demo}") String demoPassword,
-      @Value("${duban.admin.user}") String adminUser, @Value("${duban.admin.password}") String adminPassword) {
+  IdentitySetup(UnitDirectory directory, IdentitySettings.Demo demo, IdentitySettings.Admin admin) {
     this.directory = directory;
-    this.demoUsers = demoUsers;
-    this.demoPassword = demoPassword;
-    this.adminUser = adminUser;
-    this.adminPassword = adminPassword;
+    this.demoUsers = demo.users();
+    this.demoPassword = demo.password();
+    this.adminUser = admin.user();
+    this.adminPassword = admin.password();
   }
 
   @Override

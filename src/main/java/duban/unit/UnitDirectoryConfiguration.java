@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -17,9 +16,9 @@ class UnitDirectoryConfiguration {
   @Bean
   UnitDirectory unitDirectory(
       ResourceLoader resourceLoader,
-      @Value("${duban.units.location:classpath:seeds/units.yaml}") String location,
+      IdentitySettings.Directory settings,
       UnitStore store) {
-    return read(resourceLoader, location, store::mergeInto);
+    return read(resourceLoader, settings.location(), store::mergeInto);
   }
 
   UnitDirectory read(ResourceLoader resourceLoader, String location, UnaryOperator<List<Unit>> merge) {

@@ -2,8 +2,6 @@ package duban.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import duban.form.SubmissionRejectedException;
-import duban.form.TaskConflictException;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,7 +12,7 @@ import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 /**
  * The engine's refusals of a submit, answered by Camunda's REST API ({@code /engine-rest}) and the webapps' engine API
  * ({@code /camunda/api/engine}, what Tasklist calls) in the shape of duban's own API: 400 with the form's violations,
- * 409 when a colleague's submit won. Both are Jersey applications; Jersey finds this through
+ * 409 when a colleague's submit won (any {@link ApiException}). Both are Jersey applications; Jersey finds this through
  * {@code META-INF/services}, so it serves both without either's configuration being touched. It maps, nothing else.
  */
 public final class EngineApiErrors implements AutoDiscoverable {
@@ -23,25 +21,15 @@ public final class EngineApiErrors implements AutoDiscoverable {
 
   @Override
   public void configure(FeatureContext context) {
-    if (!context.getConfiguration().isRegistered(RejectedSubmission.class)) {
-      context.register(RejectedSubmission.class);
-      context.register(TaskConflict.class);
+    if (!context.getConfiguration().isRegistered(Refusal.class)) {
+      context.register(Refusal.class);
     }
   }
 
-  public static final class RejectedSubmission implements ExceptionMapper<SubmissionRejectedException> {
+  public static final class Refusal implements ExceptionMapper<ApiException> {
     @Override
-    public Response toResponse(SubmissionRejectedException e) {
-      Map<String, Object> body = ApiErrors.body("InvalidFormSubmission", e.getMessage());
-      body.put("violations", e.violations());
-      return json(Response.Status.BAD_REQUEST, body);
-    }
-  }
-
-  public static final class TaskConflict implements ExceptionMapper<TaskConflictException> {
-    @Override
-    public Response toResponse(TaskConflictException e) {
-      return json(Response.Status.CONFLICT, ApiErrors.body("TaskConflict", e.getMessage()));
+    public Response toResponse(ApiException e) {
+      return json(Response.Status.fromStatusCode(e.status()), e.body());
     }
   }
 

@@ -1,8 +1,8 @@
 package duban.web;
 
-public class ForbiddenException extends RuntimeException {
+public class ForbiddenException extends ApiException {
 
   public ForbiddenException(String message) {
-    super(message);
+    super(403, "Forbidden", message);
   }
 }

@@ -1,6 +1,5 @@
 package duban.web;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.core.Ordered;
@@ -30,7 +29,7 @@ class UploadErrors {
   /** Tomcat does not say which limit a part broke, so the answer names both. */
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
-    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(body("UploadTooLarge",
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ApiException.body("UploadTooLarge",
         "上传的文件超过允许的大小（单个文件最大 " + megabytes(limits.getMaxFileSize()) + "，每次上传合计最大 "
             + megabytes(limits.getMaxRequestSize()) + "），未保存"));
   }
@@ -41,14 +40,7 @@ class UploadErrors {
 
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<Map<String, Object>> broken(MultipartException e) {
-    return ResponseEntity.badRequest().body(body("UploadIncomplete",
+    return ResponseEntity.badRequest().body(ApiException.body("UploadIncomplete",
         "上传未完成或格式有误，未保存任何内容，请重新上传"));
-  }
-
-  private static Map<String, Object> body(String type, String message) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", type);
-    body.put("message", message);
-    return body;
   }
 }

@@ -124,6 +124,6 @@ class CrashIT {
     PlanTask task = new TaskDivisionTableParser(node.bean(UnitDirectory.class)).parse("C1", seed).tasks().get(number - 1);
     return node.bean(RuntimeService.class).startProcessInstanceByKey(SupervisionProcess.KEY,
         SupervisionProcess.businessKey("C1", number),
-        node.bean(SupervisionStart.class).variables("C1", task, WEDNESDAY_MORNING.toLocalDate()));
+        node.bean(SupervisionStart.class).variables("C1", task.assignment(), WEDNESDAY_MORNING.toLocalDate()));
   }
 }

@@ -304,7 +304,7 @@ class MigrationIT {
   private ProcessInstance start(int number) {
     String plan = "MIG" + ++plans;
     return runtimeService.startProcessInstanceByKey(TASK_KEY, businessKey(plan, number),
-        node.bean(SupervisionStart.class).variables(plan, seed.tasks().get(number - 1), LocalDate.of(2026, 11, 26)));
+        node.bean(SupervisionStart.class).variables(plan, seed.tasks().get(number - 1).assignment(), LocalDate.of(2026, 11, 26)));
   }
 
   private ProcessInstance fileToleranceApplication(ProcessInstance task) {

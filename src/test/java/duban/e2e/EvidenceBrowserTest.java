@@ -212,7 +212,7 @@ class EvidenceBrowserTest {
     }
     String plan = "EVB" + System.nanoTime() % 100000;
     ProcessInstance pi = runtimeService.startProcessInstanceByKey(SupervisionProcess.KEY,
-        SupervisionProcess.businessKey(plan, 6), supervisionStart.variables(plan, seed.tasks().get(5), TODAY));
+        SupervisionProcess.businessKey(plan, 6), supervisionStart.variables(plan, seed.tasks().get(5).assignment(), TODAY));
     LifecycleDriver driver = new LifecycleDriver(context);
     open(pi, SupervisionProcess.ACKNOWLEDGE).forEach(driver::complete);
     assertThat(((String) runtimeService.getVariable(pi.getId(), "supportingUnits")).split(",")).contains(UNIT);

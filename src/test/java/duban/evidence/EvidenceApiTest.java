@@ -95,7 +95,7 @@ class EvidenceApiTest {
     PlanTask task2 = seed.tasks().get(1);
     String plan = "EVID" + PLANS.incrementAndGet();
     pi = runtimeService.startProcessInstanceByKey(SupervisionProcess.KEY, SupervisionProcess.businessKey(plan, 2),
-        supervisionStart.variables(plan, task2, STARTED));
+        supervisionStart.variables(plan, task2.assignment(), STARTED));
     for (Task ack : open(SupervisionProcess.ACKNOWLEDGE)) {
       driver.complete(ack);
     }

@@ -64,7 +64,7 @@ class DeployedFormsTest {
     }
     try (InputStream in = getClass().getResourceAsStream("/seeds/jinan-shuangchuang-task-division-2022.txt")) {
       new TaskDivisionTableParser(directory).parse("X", new String(in.readAllBytes(), StandardCharsets.UTF_8))
-          .tasks().forEach(t -> startVariables.addAll(supervisionStart.variables("X", t, LocalDate.of(2026, 11, 26)).keySet()));
+          .tasks().forEach(t -> startVariables.addAll(supervisionStart.variables("X", t.assignment(), LocalDate.of(2026, 11, 26)).keySet()));
     }
   }
 

@@ -155,7 +155,7 @@ class MigrationPlannerTest {
   private ProcessInstance start(String plan, int number) {
     ProcessInstance pi = runtimeService.startProcessInstanceByKey(SupervisionProcess.KEY,
         SupervisionProcess.businessKey(plan, number),
-        supervisionStart.variables(plan, seed.tasks().get(number - 1), LocalDate.of(2026, 11, 26)));
+        supervisionStart.variables(plan, seed.tasks().get(number - 1).assignment(), LocalDate.of(2026, 11, 26)));
     instances.add(pi.getId());
     return pi;
   }

@@ -662,7 +662,7 @@ class ReminderTest {
     plan = "R" + PLANS.incrementAndGet();
     PlanTask task = new TaskDivisionTableParser(directory).parse(plan, seedText()).tasks().get(taskNumber - 1);
     return runtimeService.startProcessInstanceByKey(SupervisionProcess.KEY, plan + "-" + taskNumber,
-        supervisionStart.variables(plan, task, time.toLocalDate()));
+        supervisionStart.variables(plan, task.assignment(), time.toLocalDate()));
   }
 
   private String seedText() throws IOException {

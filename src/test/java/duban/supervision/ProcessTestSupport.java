@@ -90,7 +90,7 @@ abstract class ProcessTestSupport {
   ProcessInstance startTask(PlanTask task, java.time.LocalDate today) {
     String planCode = "T" + PLAN_COUNTER.incrementAndGet();
     return runtimeService.startProcessInstanceByKey(SupervisionProcess.KEY,
-        SupervisionProcess.businessKey(planCode, task.number()), supervisionStart.variables(planCode, task, today));
+        SupervisionProcess.businessKey(planCode, task.number()), supervisionStart.variables(planCode, task.assignment(), today));
   }
 
   List<Task> tasks(ProcessInstance pi, String definitionKey) {

@@ -228,7 +228,7 @@ class ToleranceProcessTest {
       var row = new TaskDivisionTableParser(directory).parse(plan, new String(in.readAllBytes(), StandardCharsets.UTF_8))
           .tasks().get(number - 1);
       return runtimeService.startProcessInstanceByKey(SupervisionProcess.KEY, plan + "-" + number,
-          supervisionStart.variables(plan, row, LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), JINAN).toLocalDate()));
+          supervisionStart.variables(plan, row.assignment(), LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), JINAN).toLocalDate()));
     }
   }
 

@@ -61,7 +61,7 @@ class UnitApiTest {
 
     // what a restart reads: seeds/units.yaml merged with the stored additions
     UnitDirectory restarted = new UnitDirectoryConfiguration()
-        .unitDirectory(new DefaultResourceLoader(), "classpath:seeds/units.yaml", store);
+        .unitDirectory(new DefaultResourceLoader(), new IdentitySettings.Directory("classpath:seeds/units.yaml"), store);
     Unit again = restarted.byCode("ytkjj").orElseThrow();
     assertThat(again.name()).isEqualTo("烟台市科学技术局");
     assertThat(again.aliases()).containsExactly("烟台科技局", "烟台市科技局");

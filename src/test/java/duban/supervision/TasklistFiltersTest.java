@@ -1,4 +1,4 @@
-package duban.web;
+package duban.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

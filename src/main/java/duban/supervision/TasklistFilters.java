@@ -1,6 +1,5 @@
-package duban.web;
+package duban.supervision;
 
-import duban.supervision.SupervisionProcess;
 import duban.unit.Unit;
 import duban.unit.UnitDirectory;
 import java.util.ArrayList;
