@@ -1,7 +1,7 @@
 package duban.bulletin;
 
 import duban.evaluation.Period;
-import duban.security.CurrentUser;
+import duban.engine.CurrentUser;
 import duban.supervision.SupervisionProcess;
 import duban.web.ForbiddenException;
 import duban.web.NotFoundException;

@@ -1,6 +1,6 @@
 package duban.calendar;
 
-import duban.security.CurrentUser;
+import duban.engine.CurrentUser;
 import duban.web.ForbiddenException;
 import duban.web.NotFoundException;
 import java.time.LocalDate;

@@ -4,9 +4,9 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 
 /** When notices may go out on a working day: from {@code start} (inclusive) to {@code end} (exclusive). */
-record OfficeHours(LocalTime start, LocalTime end) {
+public record OfficeHours(LocalTime start, LocalTime end) {
 
-  OfficeHours {
+  public OfficeHours {
     if (!start.isBefore(end)) {
       throw new IllegalStateException("办公时间配置错误：开始 " + start + " 应早于结束 " + end);
     }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,16 @@ public class WorkingCalendar {
     this.shipped = shipped;
     this.store = store;
     this.officeHours = officeHours;
+  }
+
+  /** {@code duban.calendar.office-hours-start}/{@code -end}: the one source of 09:00 and 18:00. */
+  public OfficeHours officeHours() {
+    return officeHours;
+  }
+
+  /** The end of office hours on {@code day}: a task's due date as Tasklist shows it. */
+  public Date closeOfBusiness(LocalDate day) {
+    return Date.from(day.atTime(officeHours.end()).atZone(ZONE).toInstant());
   }
 
   public boolean isWorkingDay(LocalDate day) {

@@ -3,9 +3,6 @@ package duban.db;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,8 +20,7 @@ import org.springframework.stereotype.Component;
  * its writes; a failure is logged, never fatal (the index only speeds queries up).
  */
 @Component
-@Order(1)
-class PostgresIndexes implements ApplicationRunner {
+public class PostgresIndexes {
 
   private static final Logger log = LoggerFactory.getLogger(PostgresIndexes.class);
 
@@ -37,8 +33,8 @@ class PostgresIndexes implements ApplicationRunner {
     this.jdbc = new JdbcTemplate(dataSource);
   }
 
-  @Override
-  public void run(ApplicationArguments args) {
+  /** Step 6 of {@code duban.startup.StartupSequence}. */
+  public void run() {
     String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
     if (!"PostgreSQL".equals(product)) {
       return;

@@ -54,7 +54,7 @@ final class ClosedTasks {
     });
   }
 
-  private <T> T asSystem(java.util.concurrent.Callable<T> work) {
-    return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(work));
+  private <T> T asSystem(java.util.function.Supplier<T> work) {
+    return WithoutCaller.call(engine.getIdentityService(), work);
   }
 }

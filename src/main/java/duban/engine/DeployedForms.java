@@ -39,7 +39,7 @@ final class DeployedForms {
     Optional<FormSchema> schema = schemas.get(key);
     if (schema == null) {
       // whatever the caller's grants: the form's rules hold for anyone; run in this command, not a nested one
-      schema = context.runWithoutAuthorization(() -> {
+      schema = WithoutCaller.call(context.getProcessEngineConfiguration().getIdentityService(), () -> {
         try (InputStream in = read.execute(context)) {
           return Optional.of(FormSchema.read(in));
         } catch (ProcessEngineException noCamundaForm) {

@@ -2,7 +2,7 @@ package duban.evaluation;
 
 import duban.plan.Plan;
 import duban.plan.PlanCatalog;
-import duban.security.CurrentUser;
+import duban.engine.CurrentUser;
 import duban.supervision.SupervisionProcess;
 import duban.supervision.Today;
 import duban.web.NotFoundException;

@@ -1,5 +1,6 @@
 package duban.evaluation;
 
+import duban.calendar.WorkingCalendar;
 import duban.evaluation.UnitFacts.Ratio;
 import duban.evaluation.UnitFacts.Role;
 import duban.overview.OverviewTask;
@@ -37,7 +38,7 @@ import org.springframework.stereotype.Component;
 @Component
 class EvaluationFacts {
 
-  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId ZONE = WorkingCalendar.ZONE;
   private static final Set<String> STEPS = Set.of(SupervisionProcess.ACKNOWLEDGE, SupervisionProcess.SUBMIT_REPORT,
       SupervisionProcess.SUBMIT_CONTRIBUTION);
   static final String RETURNED = "return";

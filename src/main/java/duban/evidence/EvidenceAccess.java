@@ -6,7 +6,7 @@ import static duban.supervision.SupervisionVariables.PRIMARY_LEAD_UNIT;
 import static duban.supervision.SupervisionVariables.REVIEW_ROUNDS;
 import static duban.supervision.SupervisionVariables.SUPPORTING_UNITS;
 
-import duban.security.CurrentUser;
+import duban.engine.CurrentUser;
 import duban.engine.WithoutCaller;
 import duban.supervision.SupervisionLists;
 import duban.supervision.SupervisionProcess;

@@ -1,6 +1,6 @@
 package duban.migration;
 
-import duban.security.CurrentUser;
+import duban.engine.CurrentUser;
 import duban.web.ForbiddenException;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package duban.ops;
 
+import duban.engine.CurrentUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 
 /**
@@ -26,10 +26,10 @@ class ActuatorAuthenticationFilter extends ProcessEngineAuthenticationFilter {
   static final String MONITORING_GROUP = "monitoring";
   private static final Set<String> ALLOWED_GROUPS = Set.of(MONITORING_GROUP, Groups.CAMUNDA_ADMIN);
 
-  private final IdentityService identityService;
+  private final CurrentUser currentUser;
 
   ActuatorAuthenticationFilter(IdentityService identityService) {
-    this.identityService = identityService;
+    this.currentUser = new CurrentUser(identityService);
   }
 
   @Override
@@ -42,7 +42,7 @@ class ActuatorAuthenticationFilter extends ProcessEngineAuthenticationFilter {
       return;
     }
     super.doFilter(request, response, (authenticated, answer) -> {
-      if (mayMonitor(identityService.getCurrentAuthentication())) {
+      if (mayMonitor(currentUser.groupIds())) {
         chain.doFilter(authenticated, answer);
       } else {
         HttpServletResponse forbidden = (HttpServletResponse) answer;
@@ -54,8 +54,7 @@ class ActuatorAuthenticationFilter extends ProcessEngineAuthenticationFilter {
     });
   }
 
-  private static boolean mayMonitor(Authentication authentication) {
-    List<String> groups = authentication == null ? null : authentication.getGroupIds();
-    return groups != null && groups.stream().anyMatch(ALLOWED_GROUPS::contains);
+  private static boolean mayMonitor(List<String> groups) {
+    return groups.stream().anyMatch(ALLOWED_GROUPS::contains);
   }
 }

@@ -1,6 +1,6 @@
 package duban.ops;
 
-import duban.security.CurrentUser;
+import duban.engine.CurrentUser;
 import duban.supervision.SupervisionProcess;
 import duban.web.ForbiddenException;
 import duban.web.NotFoundException;

@@ -9,8 +9,6 @@ import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * so that a new version deployed with the BPMN's default still gets the office's period.
  */
 @Component
-class HistoryRetention implements ApplicationRunner {
+public class HistoryRetention {
 
   private static final Logger log = LoggerFactory.getLogger(HistoryRetention.class);
   static final List<String> PROCESS_KEYS = List.of(SupervisionProcess.KEY, "ToleranceApplicationProcess");
@@ -42,8 +40,8 @@ class HistoryRetention implements ApplicationRunner {
     this.settings = settings;
   }
 
-  @Override
-  public void run(ApplicationArguments args) {
+  /** Step 7 of {@code duban.startup.StartupSequence}. */
+  public void run() {
     int changed = applyToDefinitions(timeToLiveDays());
     if (changed > 0) {
       log.info("History time to live {} days set on {} process versions", timeToLiveDays(), changed);

@@ -1,11 +1,11 @@
 package duban.ops;
 
+import duban.engine.EngineClock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.ToLongFunction;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -48,7 +48,7 @@ class WorkloadMetrics {
       // no user is authenticated on this thread: plain counts, no authorization joins
       counts = new Counts(
           taskService.createTaskQuery().count(),
-          taskService.createTaskQuery().dueBefore(ClockUtil.getCurrentTime()).count(),
+          taskService.createTaskQuery().dueBefore(EngineClock.currentTime()).count(),
           runtimeService.createIncidentQuery().count());
     } catch (RuntimeException e) {
       counts = null; // no numbers rather than stale ones; the health check says why

@@ -1,6 +1,6 @@
 package duban.overview;
 
-import duban.security.CurrentUser;
+import duban.engine.CurrentUser;
 import duban.supervision.SupervisionProcess;
 import duban.unit.UnitDirectory;
 import java.util.List;

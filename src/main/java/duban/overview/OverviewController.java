@@ -2,7 +2,7 @@ package duban.overview;
 
 import duban.plan.Plan;
 import duban.plan.PlanCatalog;
-import duban.security.CurrentUser;
+import duban.engine.CurrentUser;
 import duban.supervision.TargetProgress;
 import duban.supervision.Today;
 import duban.unit.UnitDirectory;

@@ -7,10 +7,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +14,7 @@ import org.springframework.stereotype.Component;
  * model, or one restored without it. {@code duban.overview.repair-on-startup} turns it off.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
-class ReadModelRepair implements ApplicationRunner {
+public class ReadModelRepair {
 
   private static final Logger log = LoggerFactory.getLogger(ReadModelRepair.class);
 
@@ -41,8 +36,8 @@ class ReadModelRepair implements ApplicationRunner {
     this.rebuild = rebuild;
   }
 
-  @Override
-  public void run(ApplicationArguments args) {
+  /** Step 8 of {@code duban.startup.StartupSequence}. */
+  public void run() {
     if (!enabled) {
       return;
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import duban.plan.PlanFormatException.Problem;
 import duban.plan.Reading.Draft;
 import duban.plan.Reading.UnknownUnit;
-import duban.security.CurrentUser;
+import duban.engine.CurrentUser;
 import duban.engine.WithoutCaller;
 import org.camunda.bpm.engine.IdentityService;
 import duban.supervision.Target;

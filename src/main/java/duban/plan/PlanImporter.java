@@ -3,9 +3,9 @@ package duban.plan;
 import duban.supervision.SupervisionProcess;
 import duban.supervision.SupervisionStart;
 import duban.supervision.Target;
+import duban.supervision.Today;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -29,7 +28,6 @@ public class PlanImporter {
 
   private static final Logger log = LoggerFactory.getLogger(PlanImporter.class);
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{2,40}");
-  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final String PREVIEW_CODE = "PREVIEW";
 
   private final PlanCatalog catalog;
@@ -102,7 +100,7 @@ public class PlanImporter {
     if (stored.isPresent() && !catalog.parse(code, stored.get().sourceText()).equals(plan)) {
       throw new PlanConflictException(code);
     }
-    LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+    LocalDateTime now = Today.now();
     if (stored.isEmpty()) {
       repository.save(code, plan.title(), text, now);
     }

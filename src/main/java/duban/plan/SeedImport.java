@@ -3,22 +3,17 @@ package duban.plan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /** Imports the shipped table on start-up; a broken seed stops start-up with the parser's message. */
 @Component
-@Order(30)
-@ConditionalOnProperty(name = "duban.seed.import-on-startup", havingValue = "true", matchIfMissing = true)
-class SeedImport implements ApplicationRunner {
+public class SeedImport {
 
   private final PlanImporter importer;
   private final String planCode;
   private final Resource seed;
+  private final boolean enabled;
 
   /** {@code duban.seed}: the shipped table, the code it is imported under, and whether it is imported on start-up. */
   @ConfigurationProperties("duban.seed")
@@ -28,10 +23,14 @@ class SeedImport implements ApplicationRunner {
     this.importer = importer;
     this.planCode = settings.planCode();
     this.seed = settings.location();
+    this.enabled = settings.importOnStartup();
   }
 
-  @Override
-  public void run(ApplicationArguments args) throws IOException {
+  /** Step 5 of {@code duban.startup.StartupSequence}; off with {@code duban.seed.import-on-startup=false}. */
+  public void run() throws IOException {
+    if (!enabled) {
+      return;
+    }
     String text = seed.getContentAsString(StandardCharsets.UTF_8);
     try {
       importer.importPlan(planCode, text);

@@ -14,8 +14,6 @@ import java.util.Optional;
  */
 final class DeadlineLadder {
 
-  private static final LocalTime MORNING = LocalTime.of(9, 0);
-
   /** A rung reached; for OVERDUE, {@code week} counts the repeats since the deadline (0 = the first 督办). */
   record Rung(NoticeKind kind, LocalDate due, long week) {
 
@@ -28,7 +26,11 @@ final class DeadlineLadder {
   private final int urgeDays;
   private final Duration repeat;
 
-  DeadlineLadder(int approachingDays, int urgeDays, Duration repeat) {
+  private final LocalTime morning;
+
+  /** @param morning the start of office hours, when the 临近 and 催办 rungs are reached */
+  DeadlineLadder(int approachingDays, int urgeDays, Duration repeat, LocalTime morning) {
+    this.morning = morning;
     this.approachingDays = approachingDays;
     this.urgeDays = urgeDays;
     this.repeat = repeat;
@@ -39,7 +41,7 @@ final class DeadlineLadder {
   }
 
   private LocalDateTime warningFrom(LocalDate due) {
-    return TaskStatus.warningFrom(due, urgeDays);
+    return TaskStatus.warningFrom(due, urgeDays, morning);
   }
 
   Optional<Rung> reached(LocalDate due, LocalDateTime now) {
@@ -51,7 +53,7 @@ final class DeadlineLadder {
     if (!now.isBefore(warningFrom(due))) {
       return Optional.of(new Rung(NoticeKind.URGE, due, 0));
     }
-    if (!now.isBefore(due.minusDays(approachingDays).atTime(MORNING))) {
+    if (!now.isBefore(due.minusDays(approachingDays).atTime(morning))) {
       return Optional.of(new Rung(NoticeKind.APPROACHING, due, 0));
     }
     return Optional.empty();
@@ -59,7 +61,7 @@ final class DeadlineLadder {
 
   /** The next moment the ladder changes: the next rung, or the next weekly repeat. */
   LocalDateTime next(LocalDate due, LocalDateTime now) {
-    LocalDateTime approaching = due.minusDays(approachingDays).atTime(MORNING);
+    LocalDateTime approaching = due.minusDays(approachingDays).atTime(morning);
     if (now.isBefore(approaching)) {
       return approaching;
     }

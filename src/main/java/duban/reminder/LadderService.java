@@ -2,6 +2,7 @@ package duban.reminder;
 
 import static duban.supervision.SupervisionVariables.*;
 
+import duban.calendar.WorkingCalendar;
 import duban.supervision.ReportParts;
 import duban.supervision.SupervisionProcess;
 import duban.supervision.TaskStatus;
@@ -24,10 +25,11 @@ class LadderService {
   private final TaskStatus status;
   private final DeadlineLadder ladder;
 
-  LadderService(NoticeRecorder recorder, TaskStatus status, ReminderSettings settings) {
+  LadderService(NoticeRecorder recorder, TaskStatus status, ReminderSettings settings, WorkingCalendar calendar) {
     this.recorder = recorder;
     this.status = status;
-    this.ladder = new DeadlineLadder(settings.approachingDays(), settings.urgeDays(), settings.overdueRepeat());
+    this.ladder = new DeadlineLadder(settings.approachingDays(), settings.urgeDays(), settings.overdueRepeat(),
+        calendar.officeHours().start());
   }
 
   void check(DelegateExecution execution) {

@@ -1,8 +1,7 @@
 package duban.reminder;
 
-import duban.security.CurrentUser;
+import duban.engine.CurrentUser;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,19 +23,16 @@ class ReminderController {
   private final NoticeStore store;
   private final DispatchStore dispatches;
   private final CurrentUser currentUser;
-  private final IdentityService identityService;
 
-  ReminderController(NoticeStore store, DispatchStore dispatches, CurrentUser currentUser,
-      IdentityService identityService) {
+  ReminderController(NoticeStore store, DispatchStore dispatches, CurrentUser currentUser) {
     this.store = store;
     this.dispatches = dispatches;
     this.currentUser = currentUser;
-    this.identityService = identityService;
   }
 
   @GetMapping("/api/reminders")
   List<NoticeView> reminders(@RequestParam(required = false) String unit, @RequestParam(required = false) String task) {
-    List<String> groups = identityService.getCurrentAuthentication().getGroupIds();
+    List<String> groups = currentUser.groupIds();
     boolean seesAll = currentUser.isAdmin() || groups.contains("supervision") || groups.contains("jointoffice");
     if (!seesAll && (unit == null || !groups.contains(unit))) {
       if (unit != null) {

@@ -16,8 +16,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 
 /**
- * Step limits in working days: 签收 3, 协办 10, 审核 5 by default. A step's boundary timer fires at 09:00 of the first
- * working day after its limit, and whoever holds the step is reminded.
+ * Step limits in working days: 签收 3, 协办 10, 审核 5 by default. A step's boundary timer fires at the start of office
+ * hours on the first working day after its limit, and whoever holds the step is reminded.
  */
 @Component("stepLimits")
 public class StepReminders {

@@ -11,8 +11,6 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +19,7 @@ import org.springframework.stereotype.Component;
  * office read everything in Cockpit. No one but {@code camunda-admin} may deploy, start processes or manage users.
  */
 @Component
-@Order(20)
-class AuthorizationSetup extends AbstractProcessEnginePlugin {
+public class AuthorizationSetup {
 
   static final String SUPERVISION = "supervision";
   static final String JOINT_OFFICE = "jointoffice";
@@ -34,8 +31,8 @@ class AuthorizationSetup extends AbstractProcessEnginePlugin {
     this.directory = directory;
   }
 
-  @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  /** Step 2 of {@code duban.startup.StartupSequence}. */
+  public void run(ProcessEngine engine) {
     AuthorizationService authorizations = engine.getAuthorizationService();
     long revokes = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE).count();
     if (revokes > 0) {

@@ -1,6 +1,8 @@
 package duban.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import duban.engine.AdhocExpressionGuard;
+import duban.engine.CurrentUser;
 import duban.web.CachedBodyRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;

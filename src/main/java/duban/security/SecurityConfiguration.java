@@ -1,12 +1,9 @@
 package duban.security;
 
+import duban.engine.CurrentUser;
+import duban.engine.MetricsReaders;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -22,39 +19,13 @@ class SecurityConfiguration {
   record Settings(boolean hsts) {}
 
 
-  /**
-   * Engine-side: no expression in an ad-hoc task query, whatever API it came through; grants only; the caller's groups
-   * checked without a scan of all grants first.
-   */
+  /** The engine's metrics guard asks who may read metrics. */
   @Bean
-  ProcessEnginePlugin adhocExpressionGuardPlugin() {
-    return new AbstractProcessEnginePlugin() {
-      @Override
-      public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-          configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
-        }
-        if (configuration.getCustomPreCommandInterceptorsTxRequiresNew() == null) {
-          configuration.setCustomPreCommandInterceptorsTxRequiresNew(new ArrayList<>());
-        }
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new AdhocExpressionGuard());
-        configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new AdhocExpressionGuard());
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new RevokeGuard());
-        configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new RevokeGuard());
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommentGuard(configuration));
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new MetricsGuard(configuration.getIdentityService()));
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(
-            new PlainRefusals(configuration.getIdentityService(), configuration.getTaskService()));
-        configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
-        if (configuration.getCustomSessionFactories() == null) {
-          configuration.setCustomSessionFactories(new ArrayList<>());
-        }
-        configuration.getCustomSessionFactories().add(AuthorizedGroups.factory());
-      }
-    };
+  MetricsReaders metricsReaders() {
+    return () -> AdminPluginGate.METRICS_READERS;
   }
 
-  /** HTTP-side: the same refusal as a 400 with a message, before anything is parsed. */
+  /** HTTP-side: the engine's refusal of query expressions as a 400 with a message, before anything is parsed. */
   @Bean
   FilterRegistrationBean<ExpressionRequestFilter> expressionRequestFilter(CurrentUser currentUser) {
     FilterRegistrationBean<ExpressionRequestFilter> registration =

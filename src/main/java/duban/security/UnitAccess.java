@@ -1,15 +1,16 @@
 package duban.security;
 
+import duban.engine.WithoutCaller;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.context.Context;
 
 /**
  * Lets the units of a task read its process instance and variables, and no one else's. Tasks reach units through
@@ -20,9 +21,10 @@ public final class UnitAccess {
 
   private UnitAccess() {}
 
-  public static void syncInstanceReaders(String processInstanceId, Collection<String> unitGroups) {
-    Context.getCommandContext().runWithoutAuthorization(() -> {
-      AuthorizationService authorizations = Context.getProcessEngineConfiguration().getAuthorizationService();
+  public static void syncInstanceReaders(ProcessEngineServices engine, String processInstanceId,
+      Collection<String> unitGroups) {
+    WithoutCaller.call(engine.getIdentityService(), () -> {
+      AuthorizationService authorizations = engine.getAuthorizationService();
       // the history grant lets units comment (留言) on their tasks: Camunda's REST API looks a task up in history first
       sync(authorizations, Resources.PROCESS_INSTANCE, Permissions.READ, processInstanceId, unitGroups);
       sync(authorizations, Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ,

@@ -4,6 +4,7 @@ import static duban.supervision.SupervisionVariables.*;
 
 import duban.calendar.WorkingCalendar;
 import java.time.LocalDate;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -54,5 +55,10 @@ public class DueDates {
 
   private static LocalDate min(LocalDate a, LocalDate b) {
     return a.isBefore(b) ? a : b;
+  }
+
+  /** The end of office hours on {@code day}. */
+  Date closeOfBusiness(LocalDate day) {
+    return calendar.closeOfBusiness(day);
   }
 }

@@ -1,6 +1,6 @@
 package duban.supervision;
 
-import duban.security.CurrentUser;
+import duban.engine.CurrentUser;
 import duban.supervision.SupervisionEvents.Kind;
 import duban.supervision.SupervisionEvents.Step;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -2,6 +2,7 @@ package duban.supervision;
 
 import static duban.supervision.SupervisionVariables.*;
 
+import duban.engine.CurrentUser;
 import duban.security.UnitAccess;
 import duban.supervision.SupervisionEvents.Kind;
 import java.math.BigDecimal;
@@ -155,8 +156,8 @@ class SupervisionService {
       year = Today.date().getYear();
       period = year + "年";
     }
-    String by = Optional.ofNullable(task.getProcessEngineServices().getIdentityService().getCurrentAuthentication())
-        .map(a -> unit + "（" + a.getUserId() + "）").orElse(unit);
+    String by = Optional.ofNullable(new CurrentUser(task.getProcessEngineServices().getIdentityService()).id())
+        .map(user -> unit + "（" + user + "）").orElse(unit);
     targets.reported(PLAN_CODE.get(task), TASK_NUMBER.get(task), task.getProcessInstanceId(), period, year, values, by);
     String summary = period + "报送：\n" + targets.progress(PLAN_CODE.get(task), TASK_NUMBER.get(task), Today.date())
         .stream().map(p -> "目标 " + p.slot() + "：" + p.line()).collect(Collectors.joining("\n"));
@@ -236,7 +237,7 @@ class SupervisionService {
     ReportingPeriod next = periods.after(reported);
     REPORTING_PERIOD.set(execution, next.label());
     REPORT_DUE_DATE.set(execution, next.dueDate().toString());
-    LocalDateTime start = next.start().atTime(9, 0);
+    LocalDateTime start = next.start().atTime(status.officeOpens());
     NEXT_ROUND_START.set(execution, (start.isAfter(Today.now()) ? start : Today.now()).toString());
     if (BREAKDOWN.isTrue(execution)) {
       // supporting units contribute once per task; each member reports every period
@@ -282,7 +283,8 @@ class SupervisionService {
 
   /** Every unit of the task may read its instance; a unit replaced or not yet designated may not. */
   void grantUnitAccess(DelegateExecution execution) {
-    UnitAccess.syncInstanceReaders(execution.getProcessInstanceId(), unitsOf(execution));
+    UnitAccess.syncInstanceReaders(execution.getProcessEngineServices(), execution.getProcessInstanceId(),
+        unitsOf(execution));
     journal.step(execution, execution.getProcessInstanceId(), Kind.ASSIGNED, null, OFFICE,
         "交办任务：牵头单位 " + LEAD_UNIT_NAMES.get(execution) + "；配合单位 " + SUPPORTING_UNIT_NAMES.get(execution)
             + "；完成时限 " + DEADLINE_TEXT.get(execution));
@@ -316,7 +318,7 @@ class SupervisionService {
     PRIMARY_LEAD_UNIT.set(scope, leads.isEmpty() ? null : leads.get(0));
     SUPPORTING_UNITS.set(scope, SupervisionLists.join(supports));
     Contributors.set(scope, leads, supports);
-    UnitAccess.syncInstanceReaders(scope.getProcessInstanceId(), unitsOf(scope));
+    UnitAccess.syncInstanceReaders(scope.getProcessEngineServices(), scope.getProcessInstanceId(), unitsOf(scope));
   }
 
   private static void append(VariableScope scope, Var<String> summary, String line) {

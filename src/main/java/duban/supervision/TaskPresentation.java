@@ -48,7 +48,7 @@ class TaskPresentation {
     String unit = unitFor(task);
     task.setName("〔" + TASK_NUMBER.get(task) + "〕" + action + (unit == null ? "" : "（" + unit + "）")
         + " · " + TASK_TITLE.get(task));
-    task.setDueDate(Today.endOfDay(dueDates.dueDate(task)));
+    task.setDueDate(dueDates.closeOfBusiness(dueDates.dueDate(task)));
     journal.step(task, task.getProcessInstanceId(), SupervisionEvents.Kind.TASK_OPENED,
         TaskStage.ofActivity(task.getTaskDefinitionKey()), unit, null);
   }

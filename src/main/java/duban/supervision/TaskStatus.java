@@ -7,7 +7,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.springframework.beans.factory.annotation.Value;
+import duban.calendar.WorkingCalendar;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,13 +36,30 @@ public class TaskStatus {
   }
 
   private final int warningDays;
+  private final LocalTime morning;
   private final BehindSchedule behind;
   private final TaskTargets targets;
 
-  TaskStatus(@Value("${duban.reminders.urge-days}") int warningDays, BehindSchedule behind, TaskTargets targets) {
+  /** {@code duban.reminders.urge-days}: the days before a deadline from which the light is yellow. */
+  @ConfigurationProperties("duban.reminders")
+  record Settings(int urgeDays) {}
+
+  @Autowired
+  TaskStatus(Settings settings, WorkingCalendar calendar, BehindSchedule behind, TaskTargets targets) {
+    this(settings.urgeDays(), calendar.officeHours().start(), behind, targets);
+  }
+
+  /** @param morning the start of office hours, when a warning begins */
+  TaskStatus(int warningDays, LocalTime morning, BehindSchedule behind, TaskTargets targets) {
     this.warningDays = warningDays;
+    this.morning = morning;
     this.behind = behind;
     this.targets = targets;
+  }
+
+  /** The start of office hours. */
+  LocalTime officeOpens() {
+    return morning;
   }
 
   public int warningDays() {
@@ -52,8 +71,9 @@ public class TaskStatus {
     return due.plusDays(1).atStartOfDay();
   }
 
-  public static LocalDateTime warningFrom(LocalDate due, int warningDays) {
-    return due.minusDays(warningDays).atTime(LocalTime.of(9, 0));
+  /** The warning begins at the start of office hours, {@code warningDays} before the due date. */
+  public static LocalDateTime warningFrom(LocalDate due, int warningDays, LocalTime morning) {
+    return due.minusDays(warningDays).atTime(morning);
   }
 
   /** The date the task's current work is due: its deadline, or for 长期 tasks this period's report date. */
@@ -86,7 +106,7 @@ public class TaskStatus {
       return TrafficLight.RED;
     }
     if (behindPace || reportReturned || reportedLate
-        || (due != null && !awaitingReview && !now.isBefore(warningFrom(due, warningDays)))) {
+        || (due != null && !awaitingReview && !now.isBefore(warningFrom(due, warningDays, morning)))) {
       return TrafficLight.YELLOW;
     }
     return TrafficLight.GREEN;

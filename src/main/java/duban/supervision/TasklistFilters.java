@@ -14,9 +14,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +21,7 @@ import org.springframework.stereotype.Component;
  * with no group criterion is the slow one at scale.
  */
 @Component
-@Order(20)
-class TasklistFilters implements ApplicationRunner {
+public class TasklistFilters {
 
   static final String OWN_UNIT = "本单位待办";
   static final String TO_REVIEW = "待审核";
@@ -45,8 +41,8 @@ class TasklistFilters implements ApplicationRunner {
     this.directory = directory;
   }
 
-  @Override
-  public void run(ApplicationArguments args) {
+  /** Step 4 of {@code duban.startup.StartupSequence}. */
+  public void run() {
     List<String> unitGroups = directory.concreteUnits().stream().map(Unit::code).toList();
     List<String> everyGroup = new ArrayList<>(unitGroups);
     everyGroup.add(SupervisionProcess.SUPERVISION_GROUP);

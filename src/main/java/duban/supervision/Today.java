@@ -1,32 +1,30 @@
 package duban.supervision;
 
+import duban.engine.EngineClock;
+import duban.calendar.WorkingCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** The engine's clock in Jinan's time zone, so tests can move time with ClockUtil. */
 public final class Today {
 
-  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  public static final ZoneId ZONE = WorkingCalendar.ZONE;
 
   private Today() {}
 
   public static Instant instant() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineClock.currentTime().toInstant();
   }
 
   public static LocalDateTime now() {
-    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+    return LocalDateTime.ofInstant(EngineClock.currentTime().toInstant(), ZONE);
   }
 
   public static LocalDate date() {
     return now().toLocalDate();
   }
 
-  public static Date endOfDay(LocalDate day) {
-    return Date.from(day.atTime(18, 0).atZone(ZONE).toInstant());
-  }
 }

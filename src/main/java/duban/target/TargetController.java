@@ -1,6 +1,6 @@
 package duban.target;
 
-import duban.security.CurrentUser;
+import duban.engine.CurrentUser;
 import duban.supervision.Target;
 import duban.supervision.TargetProgress;
 import duban.supervision.Today;

@@ -55,4 +55,9 @@ public class ToleranceLimits {
   public Date appealEnds() {
     return Date.from(limitDay("APPEAL").plusDays(1).atStartOfDay(Today.ZONE).toInstant());
   }
+
+  /** The end of office hours on {@code day}. */
+  Date closeOfBusiness(LocalDate day) {
+    return calendar.closeOfBusiness(day);
+  }
 }

@@ -2,6 +2,7 @@ package duban.tolerance;
 
 import static duban.tolerance.ToleranceVariables.*;
 
+import duban.engine.WithoutCaller;
 import duban.reminder.Notices;
 import duban.security.UnitAccess;
 import duban.supervision.SupervisionEvents.Kind;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Service;
 
 /**
@@ -71,7 +71,8 @@ class ToleranceService {
     String key = taskKey + "-RC" + applicationsSoFar(execution, taskKey);
     execution.setProcessBusinessKey(key);
     execution.setVariable(APPLICATION_KEY, key);
-    UnitAccess.syncInstanceReaders(execution.getProcessInstanceId(), List.of(unit));
+    UnitAccess.syncInstanceReaders(execution.getProcessEngineServices(), execution.getProcessInstanceId(),
+        List.of(unit));
     onTask(execution, SupervisionVariables.TOLERANCE_OPEN.name(), true);
     putOnRecord(execution, Kind.TOLERANCE_FILED,
         "提出容错申请（" + key + "）：" + execution.getVariable("whatHappened") + "。本任务的逾期督办暂停");
@@ -96,7 +97,7 @@ class ToleranceService {
     execution.setVariable(FINAL_DETERMINATION, outcome);
     String record = outcome + "（" + execution.getProcessBusinessKey() + (redetermined ? "，经复核" : "") + "）：" + reasoning;
     String supervision = (String) execution.getVariable(SUPERVISION_INSTANCE);
-    Context.getCommandContext().runWithoutAuthorization(() -> {
+    WithoutCaller.call(execution.getProcessEngineServices().getIdentityService(), () -> {
       var runtime = execution.getProcessEngineServices().getRuntimeService();
       if (runtime.createProcessInstanceQuery().processInstanceId(supervision).count() == 0) {
         return null; // the task ended meanwhile (signed off)
@@ -151,20 +152,20 @@ class ToleranceService {
     }
     task.setName("〔" + task.getVariable(SupervisionVariables.TASK_NUMBER.name()) + "〕容错·" + task.getName() + "（"
         + task.getVariable(APPLICANT_UNIT_NAME) + "）");
-    task.setDueDate(Today.endOfDay(due));
+    task.setDueDate(limits.closeOfBusiness(due));
   }
 
   private static int applicationsSoFar(DelegateExecution execution, String taskKey) {
-    long earlier = Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
-        .getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-        .processInstanceBusinessKeyLike(taskKey + "-RC%").count());
+    long earlier = WithoutCaller.call(execution.getProcessEngineServices().getIdentityService(),
+        () -> execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()
+            .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKeyLike(taskKey + "-RC%").count());
     return (int) earlier + 1;
   }
 
   /** Puts a step of the application on the task's record, with the task's state as it now is. */
   private void putOnRecord(DelegateExecution execution, Kind kind, String text) {
     String supervision = (String) execution.getVariable(SUPERVISION_INSTANCE);
-    TaskSnapshot task = Context.getCommandContext().runWithoutAuthorization(() -> {
+    TaskSnapshot task = WithoutCaller.call(execution.getProcessEngineServices().getIdentityService(), () -> {
       var runtime = execution.getProcessEngineServices().getRuntimeService();
       if (runtime.createProcessInstanceQuery().processInstanceId(supervision).count() == 0) {
         return null;
@@ -179,7 +180,7 @@ class ToleranceService {
 
   private static void onTask(DelegateExecution execution, String name, Object value) {
     String supervision = (String) execution.getVariable(SUPERVISION_INSTANCE);
-    Context.getCommandContext().runWithoutAuthorization(() -> {
+    WithoutCaller.call(execution.getProcessEngineServices().getIdentityService(), () -> {
       var runtime = execution.getProcessEngineServices().getRuntimeService();
       if (runtime.createProcessInstanceQuery().processInstanceId(supervision).count() > 0) {
         runtime.setVariable(supervision, name, value);

@@ -1,5 +1,6 @@
 package duban.tolerance;
 
+import duban.engine.CurrentUser;
 import duban.form.Submission;
 import duban.form.SubmissionRule;
 import duban.security.Grants;
@@ -15,8 +16,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -67,31 +66,8 @@ class ToleranceSetup {
 
       @Override
       public void check(Submission submission, List<String> violations) {
-        var caller = identityService.getCurrentAuthentication();
-        List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        List<String> groups = new CurrentUser(identityService).groupIds();
         violations.addAll(eligibility.problems(submission.text(ToleranceVariables.TASK_KEY), groups));
-      }
-    };
-  }
-
-  /**
-   * Every unit may file (start this process, and only this one); the deciding body reads and works all
-   * applications and nothing else; an applicant unit reads its own application through a per-instance grant.
-   */
-  @Bean
-  ProcessEnginePlugin toleranceAuthorizations(UnitDirectory directory) {
-    return new AbstractProcessEnginePlugin() {
-      @Override
-      public void postProcessEngineBuild(ProcessEngine engine) {
-        AuthorizationService authorizations = engine.getAuthorizationService();
-        for (Unit unit : directory.concreteUnits()) {
-          Grants.grant(authorizations, unit.code(), Resources.PROCESS_DEFINITION, ToleranceVariables.PROCESS_KEY,
-              Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-          Grants.grant(authorizations, unit.code(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-        }
-        Grants.grant(authorizations, TOLERANCE_GROUP, Resources.PROCESS_DEFINITION, ToleranceVariables.PROCESS_KEY,
-            Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
-        Grants.grant(authorizations, TOLERANCE_GROUP, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       }
     };
   }

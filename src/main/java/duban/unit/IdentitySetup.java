@@ -9,8 +9,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +18,7 @@ import org.springframework.stereotype.Component;
  * admin-setup page is never open.
  */
 @Component
-@Order(10)
-class IdentitySetup extends AbstractProcessEnginePlugin {
+public class IdentitySetup {
 
   static final String UNIT_GROUP_TYPE = "UNIT";
   static final String ROLE_GROUP_TYPE = "ROLE";
@@ -60,8 +57,8 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     this.adminPassword = admin.password();
   }
 
-  @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  /** Step 1 of {@code duban.startup.StartupSequence}. */
+  public void run(ProcessEngine engine) {
     identityService = engine.getIdentityService();
     int created = 0;
     for (Unit unit : directory.concreteUnits()) {

@@ -1,6 +1,8 @@
 package duban.unit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import duban.engine.CurrentUser;
+import duban.engine.WithoutCaller;
 import duban.web.ForbiddenException;
 import duban.web.NotFoundException;
 import java.util.LinkedHashMap;
@@ -65,12 +67,12 @@ class UnitController {
 
   /** The supervision office and admins maintain the directory; returns who is calling. */
   private String requireMaintainer() {
-    var auth = identityService.getCurrentAuthentication(); // var: the type is engine-internal
-    List<String> groups = auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+    CurrentUser caller = new CurrentUser(identityService);
+    List<String> groups = caller.groupIds();
     if (!groups.contains(Groups.CAMUNDA_ADMIN) && !groups.contains(SUPERVISION)) {
       throw new ForbiddenException("只有督查室和管理员可以维护单位目录");
     }
-    return auth.getUserId();
+    return caller.id();
   }
 
   /**
@@ -78,15 +80,7 @@ class UnitController {
    * needs rights in the engine that the office does not hold, so it runs with the caller set aside.
    */
   private <T> T asSystem(java.util.function.Supplier<T> work) {
-    var caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    return WithoutCaller.call(identityService, work);
   }
 
   private static UnitView view(Unit u) {

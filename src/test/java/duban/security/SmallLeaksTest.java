@@ -2,6 +2,7 @@ package duban.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import duban.engine.PlainRefusals;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,6 +1,5 @@
-package duban.security;
+package duban.engine;
 
-import duban.engine.CommandField;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -21,9 +20,9 @@ import org.camunda.bpm.engine.IdentityService;
  * (which the REST API turns into a 500): a password the policy rejects, deleting a task. A task the caller cannot see
  * is refused in the same words whether it exists or not.
  */
-class PlainRefusals extends CommandInterceptor {
+public final class PlainRefusals extends CommandInterceptor {
 
-  static final String NOT_DELETABLE = "督办任务不能删除：请在待办中办理，或由督查室重新交办";
+  public static final String NOT_DELETABLE = "督办任务不能删除：请在待办中办理，或由督查室重新交办";
 
   private static final CommandField<SaveUserCmd, User> SAVED_USER = new CommandField<>(SaveUserCmd.class, "user", User.class);
   private static final CommandField<UserEntity, String> NEW_PASSWORD =
@@ -85,7 +84,7 @@ class PlainRefusals extends CommandInterceptor {
 
   private static String weaknesses(User user) {
     String password = user instanceof UserEntity entity ? NEW_PASSWORD.of(entity) : null;
-    List<String> problems = password == null ? List.of() : ProductionSettings.weaknesses(user.getId(), password);
+    List<String> problems = password == null ? List.of() : PasswordPolicy.weaknesses(user.getId(), password);
     return problems.isEmpty() ? "请换一个更强的密码" : String.join("；", problems);
   }
 }

@@ -1,11 +1,10 @@
-package duban.security;
+package duban.engine;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import duban.engine.CommandField;
 
 /**
  * Refuses task queries that carry expressions unless they run as a stored filter. Camunda 7.24 CE checks only the
@@ -13,9 +12,9 @@ import duban.engine.CommandField;
  * user, with no CE patch. A filter's own stored expressions still work; an expression a caller adds to a filter run
  * (the extending query) does not.
  */
-class AdhocExpressionGuard extends CommandInterceptor {
+public final class AdhocExpressionGuard extends CommandInterceptor {
 
-  static final String MESSAGE = "查询中不允许使用表达式（${…} / #{…}）";
+  public static final String MESSAGE = "查询中不允许使用表达式（${…} / #{…}）";
 
   private static final ThreadLocal<Integer> FILTER_DEPTH = ThreadLocal.withInitial(() -> 0);
   private static final CommandField<AbstractExecuteFilterCmd, Object> EXTENDING_QUERY =

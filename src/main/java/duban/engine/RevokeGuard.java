@@ -1,11 +1,10 @@
-package duban.security;
+package duban.engine;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import duban.engine.CommandField;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 
 /**

@@ -1,9 +1,8 @@
-package duban.security;
+package duban.engine;
 
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.cmd.GetUniqueTaskWorkerCountCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -14,21 +13,21 @@ import org.camunda.bpm.engine.impl.metrics.MetricsQueryImpl;
  * The engine's metrics (instances started, tasks worked, task workers: figures about every unit at once) are for the
  * administrators and the monitoring account only; Camunda lets any logged-in user query them.
  */
-class MetricsGuard extends CommandInterceptor {
-
-  static final Set<String> READERS = Set.of(Groups.CAMUNDA_ADMIN, "monitoring");
+final class MetricsGuard extends CommandInterceptor {
 
   private final IdentityService identityService;
+  private final Set<String> readers;
 
-  MetricsGuard(IdentityService identityService) {
+  MetricsGuard(IdentityService identityService, Set<String> readers) {
     this.identityService = identityService;
+    this.readers = Set.copyOf(readers);
   }
 
   @Override
   public <T> T execute(Command<T> command) {
     if (isMetricsQuery(command)) {
       Authentication caller = identityService.getCurrentAuthentication();
-      if (caller != null && (caller.getGroupIds() == null || caller.getGroupIds().stream().noneMatch(READERS::contains))) {
+      if (caller != null && (caller.getGroupIds() == null || caller.getGroupIds().stream().noneMatch(readers::contains))) {
         throw new AuthorizationException("引擎运行指标只对系统管理员和监控账号开放（" + caller.getUserId() + "）");
       }
     }

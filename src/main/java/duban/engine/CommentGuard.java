@@ -1,6 +1,5 @@
-package duban.security;
+package duban.engine;
 
-import duban.engine.CommandField;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;

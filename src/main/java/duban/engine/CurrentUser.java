@@ -1,4 +1,4 @@
-package duban.security;
+package duban.engine;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -7,13 +7,17 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-/** Who is calling, as the engine's authentication filter established it. */
+/**
+ * Who is calling, as the engine's authentication filter established it: the one view of the engine's (internal)
+ * authentication that feature packages use. Listeners and filters outside Spring's reach create one from the engine's
+ * identity service.
+ */
 @Component
 public class CurrentUser {
 
   private final IdentityService identityService;
 
-  CurrentUser(IdentityService identityService) {
+  public CurrentUser(IdentityService identityService) {
     this.identityService = identityService;
   }
 

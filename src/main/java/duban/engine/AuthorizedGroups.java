@@ -1,4 +1,4 @@
-package duban.security;
+package duban.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +14,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  * groups: checking with all of them gives the same answers, since a group without grants matches nothing. Callers
  * with many groups (an LDAP directory, say) still get Camunda's narrowing.
  */
-class AuthorizedGroups extends AuthorizationManager {
+public final class AuthorizedGroups extends AuthorizationManager {
 
   /** Above this many groups, narrowing them first keeps Camunda's {@code GROUP_ID_ IN (…)} lists short. */
-  static final int NARROW_ABOVE = 20;
+  public static final int NARROW_ABOVE = 20;
 
   @Override
   public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
