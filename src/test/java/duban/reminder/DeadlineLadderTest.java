@@ -6,14 +6,15 @@ import duban.reminder.DeadlineLadder.Rung;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The ladder 临近提醒 → 催办 → 逾期督办 on its own: 30 days, 7 days and a weekly repeat, as application.yaml sets it. */
+/** The ladder 临近提醒 → 催办 → 逾期督办 on its own: 30 days, 7 days and a weekly repeat from 09:00, as application.yaml sets it. */
 class DeadlineLadderTest {
 
   private static final LocalDate DUE = LocalDate.of(2026, 12, 31);
-  private final DeadlineLadder ladder = new DeadlineLadder(30, 7, Duration.ofDays(7));
+  private final DeadlineLadder ladder = new DeadlineLadder(30, 7, Duration.ofDays(7), LocalTime.of(9, 0));
 
   private Optional<NoticeKind> kindAt(String moment) {
     return ladder.reached(DUE, LocalDateTime.parse(moment)).map(Rung::kind);

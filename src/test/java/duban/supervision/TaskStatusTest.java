@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import duban.supervision.TaskStatus.TrafficLight;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 
-/** 红黄绿灯 as a plain rule: 7 warning days, yellow past 10 points behind pace, red past 30 (application.yaml). */
+/** 红黄绿灯 as a plain rule: 7 warning days from 09:00, yellow past 10 points behind pace, red past 30 (application.yaml). */
 class TaskStatusTest {
 
   private static final LocalDate DUE = LocalDate.of(2026, 12, 31);
   // the light's rule reads neither the targets' store nor the clock: targets and time are arguments
-  private final TaskStatus status = new TaskStatus(7, new BehindSchedule(10, 30), null);
+  private final TaskStatus status = new TaskStatus(7, LocalTime.of(9, 0), new BehindSchedule(10, 30), null);
 
   private TrafficLight at(String moment) {
     return status.of(DUE, LocalDateTime.parse(moment), false, false, false);
