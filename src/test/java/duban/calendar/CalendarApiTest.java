@@ -20,9 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The calendar API as users reach it, with the days stored in the application's database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:calendar-tests;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false",
-    "duban.seed.import-on-startup=false"})
+    "spring.datasource.url=jdbc:h2:mem:api-tests;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false"})
 class CalendarApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -149,6 +149,24 @@ final class Browser implements AutoCloseable {
   // ---------------------------------------------------------------- log in and out
 
   /** Opens a webapp ("tasklist", "cockpit") and logs in, logging out whoever was logged in before. */
+  /**
+   * Loads a webapp until its login form or account menu shows. The first page of a fresh application on a busy
+   * machine can take longer than a step's wait, and a cold app has been seen to stall at its spinner (RequireJS's
+   * module load timeout): it is loaded again then, three times at most.
+   */
+  void warmUp(String app) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      driver.get(base + "/camunda/app/" + app + "/default/");
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(90)).until(
+            d -> !d.findElements(LOGIN_USER).isEmpty() || !d.findElements(ACCOUNT_MENU).isEmpty());
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        System.err.println(app + " not loaded after 90 s, loading it again");
+      }
+    }
+  }
+
   void login(String app, String user) {
     driver.get(base + "/camunda/app/" + app + "/default/");
     until("login form or account menu in " + app,

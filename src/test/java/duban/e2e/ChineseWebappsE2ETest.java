@@ -18,11 +18,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -33,10 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * <p>Same application as {@link BrowserE2ETest} (same configuration, so Spring starts it once for both). It only
  * claims and unclaims a task, leaving the processes as they were.
  */
-@ExtendWith(BrowserE2ETest.NeedsChromium.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+@E2eApplication
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChineseWebappsE2ETest {
 

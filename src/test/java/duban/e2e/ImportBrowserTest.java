@@ -11,12 +11,10 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -24,10 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * another city, see its problems marked, fix a column's role, map one unknown unit as an alias, create the other,
  * import, and follow the link to the new plan. Shares the application of {@link BrowserE2ETest} (same configuration).
  */
-@ExtendWith(BrowserE2ETest.NeedsChromium.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+@E2eApplication
 class ImportBrowserTest {
 
   static final By TASK_ROWS = By.cssSelector("[data-duban='tasks'] tr[data-row]");

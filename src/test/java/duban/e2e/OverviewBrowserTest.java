@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -17,13 +16,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -31,10 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the API's counts on the dashboard and on the plugin's page, open a task's timeline and download the ledger; a unit
  * has no Cockpit and reads only its own slice. Same application as {@link BrowserE2ETest} (one cached context).
  */
-@ExtendWith(BrowserE2ETest.NeedsChromium.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+@E2eApplication
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OverviewBrowserTest {
 
@@ -60,18 +54,7 @@ class OverviewBrowserTest {
     if (browser == null) {
       rest = new EngineRest(base());
       browser = new Browser(base());
-      // the first Cockpit page of a fresh application on a busy machine can take longer than a step's wait
-      // (a cold Cockpit has been seen to stall at its spinner on a saturated machine: load it again then)
-      for (int attempt = 0; attempt < 3; attempt++) {
-        browser.driver().get(base() + "/camunda/app/cockpit/default/");
-        try {
-          new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(90)).until(
-              d -> !d.findElements(Browser.LOGIN_USER).isEmpty() || !d.findElements(Browser.ACCOUNT_MENU).isEmpty());
-          break;
-        } catch (org.openqa.selenium.TimeoutException e) {
-          System.err.println("Cockpit not loaded after 90 s, loading it again");
-        }
-      }
+      browser.warmUp("cockpit");
     }
   }
 

@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:security-tests;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false"})
-@Import(SecurityTest.CanaryConfiguration.class)
+@Import(Canary.Registration.class)
 class AccountLockoutTest {
 
   private static final String PASSWORD = "Right#2026";

@@ -33,25 +33,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /** Who may do what, tried over the REST API, the webapps' API and the Java API, with the seed imported. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:security-tests;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false"})
-@Import(SecurityTest.CanaryConfiguration.class)
+@Import(Canary.Registration.class)
 class SecurityTest {
-
-  @TestConfiguration
-  static class CanaryConfiguration {
-    @Bean
-    Canary canary() {
-      return new Canary();
-    }
-  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String INJECTION = "${canary.touch()}";

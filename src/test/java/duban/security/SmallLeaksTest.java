@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:security-tests;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false"})
-@Import(SecurityTest.CanaryConfiguration.class)
+@Import(Canary.Registration.class)
 class SmallLeaksTest {
 
   private static final String VERSION = "7.24";
