@@ -9,6 +9,7 @@ import duban.evaluation.Evaluations;
 import duban.form.SubmissionRejectedException;
 import duban.overview.Overviews;
 import duban.plan.PlanTask;
+import duban.supervision.SupervisionVariables.ReviewDecision;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -63,7 +64,7 @@ class CollectiveTargetValuesTest extends ProcessTestSupport {
         .doesNotContain("市中区政府");
 
     // 历下区's part is returned and sent again: its form keeps its own value, the history keeps both
-    review(lixiaReview, "return", "请补充第2家园区的建设进度。");
+    review(lixiaReview, ReviewDecision.RETURN, "请补充第2家园区的建设进度。");
     Task lixiaAgain = taskFor(pi, SUBMIT_REPORT, "lixia");
     assertThat(number(lixiaAgain, "achievedValue1")).isEqualTo(1);
     report(lixiaAgain, 2);
@@ -79,7 +80,7 @@ class CollectiveTargetValuesTest extends ProcessTestSupport {
 
     // every member reports; the sign-off shows each member's value beside the target
     tasks(pi, SUBMIT_REPORT).forEach(t -> report(t, 2));
-    tasks(pi, REVIEW_REPORT).forEach(t -> review(t, "approve", "同意。"));
+    tasks(pi, REVIEW_REPORT).forEach(t -> review(t, ReviewDecision.APPROVE, "同意。"));
     String signOff = (String) taskService.getVariable(onlyTask(pi, SIGN_OFF).getId(), "targetSummary");
     assertThat(signOff).startsWith("目标 1：不少于 2 家（每个成员单位）· 达标 15/15 个单位，平均进度 100.0%\n  历下区政府：完成 2 家（100.0%）")
         .contains("\n  市中区政府：完成 3 家（150.0%）", "\n  商河县政府：完成 2 家（100.0%）");
@@ -126,11 +127,11 @@ class CollectiveTargetValuesTest extends ProcessTestSupport {
   void countsAReturnedPartAgainstItsMemberInTheEvaluation() {
     ProcessInstance pi = startSeedTask(DISTRICT_PARKS);
     report(taskFor(pi, SUBMIT_REPORT, "shizhong"), 1);
-    review(reviewOf(pi, "市中区政府"), "return", "园区认定文件缺失。");
+    review(reviewOf(pi, "市中区政府"), ReviewDecision.RETURN, "园区认定文件缺失。");
     report(taskFor(pi, SUBMIT_REPORT, "shizhong"), 2);
-    review(reviewOf(pi, "市中区政府"), "return", "仍缺认定文件。");
+    review(reviewOf(pi, "市中区政府"), ReviewDecision.RETURN, "仍缺认定文件。");
     report(taskFor(pi, SUBMIT_REPORT, "lixia"), 2);
-    review(reviewOf(pi, "历下区政府"), "approve", "同意。");
+    review(reviewOf(pi, "历下区政府"), ReviewDecision.APPROVE, "同意。");
 
     Map<String, Integer> returns = new java.util.HashMap<>();
     for (Evaluation.UnitScore unit : evaluations.of(planCode(pi), null, Today.date(), u -> true).units()) {
