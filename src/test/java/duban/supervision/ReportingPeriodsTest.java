@@ -45,8 +45,10 @@ class ReportingPeriodsTest {
   }
 
   @Test
-  void theCycleDefaultsToQuartersAndADueDayPastThe28thIsRefusedInChinese() {
-    assertThat(new ReportingPeriods.Settings(null, 10).cycle()).isEqualTo(ReportingCycle.QUARTERLY);
+  void aMissingCycleOrADueDayPastThe28thIsRefusedInChinese() {
+    // the default (QUARTERLY) lives in application.yaml only; a configuration without a cycle is an error
+    assertThatThrownBy(() -> new ReportingPeriods.Settings(null, 10))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duban.reporting.cycle 须为");
     assertThatThrownBy(() -> new ReportingPeriods.Settings(ReportingCycle.MONTHLY, 29))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duban.reporting.due-day 须在 1 到 28 之间");
     assertThatThrownBy(() -> new ReportingPeriods.Settings(ReportingCycle.MONTHLY, 0))
