@@ -264,3 +264,5 @@ create index if not exists duban_target_value_idx on duban_target_value (plan_co
 -- and the task keeps its members so that one not yet reported counts against a per-member target
 alter table duban_target_value add column if not exists member_unit varchar(64);
 alter table duban_target_task add column if not exists members varchar(2000);
+-- the unit of each returned report (a collective's member, or the lead), so 退回 counts against the right unit
+alter table duban_overview_task add column if not exists returned_units varchar(4000);

@@ -84,13 +84,24 @@ public record OverviewFigures(String planCode, String planTitle, LocalDate asOf,
       int done = count(its, t -> t.status() == Status.DONE);
       int onTime = count(its, OverviewTask::doneOnTime);
       int overdue = count(its, t -> t.status() == Status.RED);
-      int returns = its.stream().filter(t -> unit.equals(t.primaryLeadUnit()))
-          .mapToInt(t -> t.stored().reviewRounds()).sum();
+      int returns = its.stream().mapToInt(t -> returnsOf(t, unit)).sum();
       Double rate = done + overdue == 0 ? null : Math.round(1000.0 * onTime / (done + overdue)) / 1000.0;
       figures.add(new UnitFigures(unit, name(directory, unit), its.size(), done, onTime, overdue, returns, rate));
     });
     figures.sort(Comparator.comparing(UnitFigures::overdue).reversed().thenComparing(UnitFigures::code));
     return figures;
+  }
+
+  /**
+   * The task's returns that were the unit's: a returned part counts against its member. A row from before the
+   * returned units were kept counts every return against the primary lead, as it did then.
+   */
+  static int returnsOf(OverviewTask task, String unit) {
+    List<String> returned = task.stored().returnedUnits();
+    if (returned.isEmpty()) {
+      return unit.equals(task.primaryLeadUnit()) ? task.stored().reviewRounds() : 0;
+    }
+    return (int) returned.stream().filter(unit::equals).count();
   }
 
   private static int count(List<OverviewTask> tasks, Predicate<OverviewTask> which) {

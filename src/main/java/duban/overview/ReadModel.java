@@ -22,7 +22,7 @@ class ReadModel {
 
   private static final String COLUMNS = "plan_code, task_number, member_unit, process_instance_id, title, lead_units, "
       + "supporting_units, deadline_text, long_term, deadline, due_date, work_stage, awaiting_review, report_returned, "
-      + "reported_late, report_status, report_summary, achieved_figures, reported_at, review_rounds, extension_count, "
+      + "reported_late, report_status, report_summary, achieved_figures, reported_at, review_rounds, returned_units, extension_count, "
       + "tolerance_open, tolerance_determination, outcome, closed_at, reminders_sent";
 
   private final JdbcTemplate jdbc;
@@ -36,14 +36,14 @@ class ReadModel {
     int updated = jdbc.update("update duban_overview_task set process_instance_id = ?, title = ?, lead_units = ?, "
             + "supporting_units = ?, deadline_text = ?, long_term = ?, deadline = ?, due_date = ?, "
             + "work_stage = coalesce(?, work_stage), awaiting_review = ?, report_returned = ?, reported_late = ?, "
-            + "report_status = ?, report_summary = ?, achieved_figures = ?, reported_at = ?, review_rounds = ?, "
+            + "report_status = ?, report_summary = ?, achieved_figures = ?, reported_at = ?, review_rounds = ?, returned_units = ?, "
             + "extension_count = ?, tolerance_open = ?, tolerance_determination = ?, outcome = ?, closed_at = ? "
             + "where plan_code = ? and task_number = ? and member_unit = ?",
         processInstanceId, t.title(), join(t.leadUnits()), join(t.supportingUnits()), t.deadlineText(), t.longTerm(),
         t.deadline(), t.dueDate(), stage == null ? null : stage.name(), t.awaitingReview(), t.reportReturned(),
         t.reportedLate(), t.reportStatus(), t.reportSummary(), t.achievedFigures(), timestamp(t.reportedAt()),
-        t.reviewRounds(), t.extensionCount(), t.toleranceOpen(), t.toleranceDetermination(), t.outcome(),
-        timestamp(t.closedAt()), t.planCode(), t.number(), member);
+        t.reviewRounds(), join(t.returnedUnits()), t.extensionCount(), t.toleranceOpen(), t.toleranceDetermination(),
+        t.outcome(), timestamp(t.closedAt()), t.planCode(), t.number(), member);
     if (updated == 0) {
       insert(member, processInstanceId, t, stage, 0);
     }
@@ -51,11 +51,12 @@ class ReadModel {
 
   void insert(String member, String processInstanceId, TaskSnapshot t, TaskStage stage, int remindersSent) {
     jdbc.update("insert into duban_overview_task (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         t.planCode(), t.number(), member, processInstanceId, t.title(), join(t.leadUnits()), join(t.supportingUnits()),
         t.deadlineText(), t.longTerm(), t.deadline(), t.dueDate(), stage == null ? null : stage.name(),
         t.awaitingReview(), t.reportReturned(), t.reportedLate(), t.reportStatus(), t.reportSummary(),
-        t.achievedFigures(), timestamp(t.reportedAt()), t.reviewRounds(), t.extensionCount(), t.toleranceOpen(),
+        t.achievedFigures(), timestamp(t.reportedAt()), t.reviewRounds(), join(t.returnedUnits()), t.extensionCount(),
+        t.toleranceOpen(),
         t.toleranceDetermination(), t.outcome(), timestamp(t.closedAt()), remindersSent);
   }
 
@@ -118,7 +119,8 @@ class ReadModel {
         rs.getString("work_stage") == null ? null : TaskStage.valueOf(rs.getString("work_stage")),
         rs.getBoolean("awaiting_review"), rs.getBoolean("report_returned"), rs.getBoolean("reported_late"),
         rs.getString("report_status"), rs.getString("report_summary"), rs.getString("achieved_figures"),
-        time(rs, "reported_at"), rs.getInt("review_rounds"), rs.getInt("extension_count"),
+        time(rs, "reported_at"), rs.getInt("review_rounds"), split(rs.getString("returned_units")),
+        rs.getInt("extension_count"),
         rs.getBoolean("tolerance_open"), rs.getString("tolerance_determination"), rs.getString("outcome"),
         time(rs, "closed_at"), rs.getInt("reminders_sent"));
   }

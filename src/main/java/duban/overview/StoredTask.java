@@ -27,6 +27,7 @@ public record StoredTask(
     String achievedFigures,
     LocalDateTime reportedAt,
     int reviewRounds,
+    List<String> returnedUnits,
     int extensionCount,
     boolean toleranceOpen,
     String toleranceDetermination,

@@ -210,6 +210,9 @@ class SupervisionService {
     }
     if (ReviewDecision.RETURN.is(REVIEW_DECISION.get(task))) {
       REVIEW_ROUNDS.set(task, REVIEW_ROUNDS.get(task) + 1);
+      List<String> returned = new ArrayList<>(SupervisionLists.codes(RETURNED_UNITS.get(task)));
+      returned.add(reportingUnit(task));
+      RETURNED_UNITS.set(task, SupervisionLists.join(returned));
       AWAITING_REVIEW.set(task, false);
       REPORT_RETURNED.set(task, true);
       status.refresh(task);

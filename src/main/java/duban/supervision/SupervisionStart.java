@@ -44,6 +44,7 @@ public class SupervisionStart {
     v.putAll(TargetSlots.variables(targets.settle(planCode, task, correctedTargets, today, by), task.longTerm(),
         task.leadUnits().stream().anyMatch(SupervisionStart::isCollectiveWithMembers)));
     REVIEW_ROUNDS.put(v, 0);
+    RETURNED_UNITS.put(v, null);
     EXTENSION_COUNT.put(v, 0);
     PERIODS_REPORTED.put(v, 0);
     AWAITING_REVIEW.put(v, false);

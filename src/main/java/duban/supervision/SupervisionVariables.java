@@ -131,6 +131,8 @@ public final class SupervisionVariables {
   public enum ReviewDecision implements Decision { APPROVE, RETURN }
   public static final Var<String> REVIEW_COMMENT = Var.string("reviewComment");
   public static final Var<Integer> REVIEW_ROUNDS = Var.integer("reviewRounds");
+  /** The unit whose report was returned, once per return: a member of a collective lead, or the lead unit. */
+  public static final Var<String> RETURNED_UNITS = Var.string("returnedUnits");
   public static final Var<Boolean> CLOSE_TASK = Var.bool("closeTask");
   public static final Var<String> SIGN_OFF_DECISION = Var.string("signOffDecision");
   /** The choices of {@link #SIGN_OFF_DECISION}: sign off, or return to the office for another review. */

@@ -124,7 +124,7 @@ class CollectiveTargetValuesTest extends ProcessTestSupport {
   }
 
   @Test
-  void countsAReturnedPartAgainstItsMemberInTheEvaluation() {
+  void countsAReturnedPartAgainstItsMemberInTheEvaluationAndTheOverview() {
     ProcessInstance pi = startSeedTask(DISTRICT_PARKS);
     report(taskFor(pi, SUBMIT_REPORT, "shizhong"), 1);
     review(reviewOf(pi, "市中区政府"), ReviewDecision.RETURN, "园区认定文件缺失。");
@@ -138,6 +138,9 @@ class CollectiveTargetValuesTest extends ProcessTestSupport {
       returns.put(unit.code(), unit.returns());
     }
     assertThat(returns).containsEntry("shizhong", 2).containsEntry("lixia", 0).containsEntry("huaiyin", 0);
+    // the overview's row keeps whose each return was, for its 退回 column (OverviewFiguresTest)
+    assertThat(overviews.stored(planCode(pi))).filteredOn(t -> t.number() == DISTRICT_PARKS).singleElement()
+        .satisfies(t -> assertThat(t.returnedUnits()).containsExactly("shizhong", "shizhong"));
   }
 
   private TargetProgress progress(ProcessInstance pi) {
