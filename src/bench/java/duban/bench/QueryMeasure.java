@@ -1,5 +1,6 @@
 package duban.bench;
 
+import duban.unit.Role;
 import duban.plan.PlanImporter;
 import duban.supervision.SupervisionProcess;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ final class QueryMeasure {
     m.put("本单位待办", measure("本单位待办", unit, iterations));
     m.put(MEDIAN_UNIT, measure("本单位待办", unitAtRank(0.5), iterations));
     for (String name : List.of("待审核", "即将到期", "已逾期")) {
-      m.put(name, measure(name, users.memberOf(SupervisionProcess.SUPERVISION_GROUP), iterations));
+      m.put(name, measure(name, users.memberOf(Role.SUPERVISION.groupId()), iterations));
     }
     return m;
   }
@@ -96,7 +97,7 @@ final class QueryMeasure {
     byFilter.put("本单位待办", measure("本单位待办", unit, iterations));
     byFilter.put(MEDIAN_UNIT, measure("本单位待办", unitAtRank(0.5), iterations));
     for (String name : List.of("待审核", "即将到期", "已逾期")) {
-      byFilter.put(name, measure(name, users.memberOf(SupervisionProcess.SUPERVISION_GROUP), iterations));
+      byFilter.put(name, measure(name, users.memberOf(Role.SUPERVISION.groupId()), iterations));
     }
     m.put("filters", byFilter);
     return m;

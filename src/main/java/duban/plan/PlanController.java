@@ -137,20 +137,24 @@ class PlanController {
     long limit = settings.maxUploadSize().toBytes();
     if (file != null) {
       if (file.getSize() > limit) {
-        throw PlanFileException.tooLarge("文件大小超过上限 " + settings.maxUploadSize().toMegabytes() + " MB");
+        throw tooLarge();
       }
       return file.getBytes();
     }
     if (request.getContentLengthLong() > limit) {
-      throw PlanFileException.tooLarge("文件大小超过上限 " + settings.maxUploadSize().toMegabytes() + " MB");
+      throw tooLarge();
     }
     try (InputStream in = request.getInputStream()) {
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
       if (bytes.length > limit) {
-        throw PlanFileException.tooLarge("文件大小超过上限 " + settings.maxUploadSize().toMegabytes() + " MB");
+        throw tooLarge();
       }
       return bytes;
     }
+  }
+
+  private PlanFileException tooLarge() {
+    return PlanFileException.tooLarge("文件大小超过上限 " + settings.maxUploadSize().toMegabytes() + " MB");
   }
 
   private static ImportOptions options(String columns, String defaultTime, Integer year, String sheet,

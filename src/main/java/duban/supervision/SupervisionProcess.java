@@ -1,6 +1,5 @@
 package duban.supervision;
 
-import duban.unit.Role;
 
 /** Ids of {@code bpmn/TaskSupervisionProcess.bpmn} that code and tests refer to. */
 public final class SupervisionProcess {
@@ -38,11 +37,6 @@ public final class SupervisionProcess {
   public static final String FORM_ACKNOWLEDGE = "acknowledge-assignment";
   public static final String FORM_REASSIGN = "reassign-assignment";
   public static final String FORM_SUBMIT_REPORT = "submit-report";
-
-  /** Role groups that receive tasks besides the units. Prefer {@link Role}; kept for code that still names them. */
-  public static final String SUPERVISION_GROUP = Role.SUPERVISION.groupId();
-  public static final String JOINT_OFFICE_GROUP = Role.JOINT_OFFICE.groupId();
-  public static final String TOLERANCE_GROUP = Role.TOLERANCE.groupId();
 
   public static String businessKey(String planCode, int taskNumber) {
     return planCode + "-" + taskNumber;

@@ -2,6 +2,7 @@ package duban.bulletin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import duban.unit.Role;
 import duban.EngineTest;
 import duban.evaluation.Evaluation;
 import duban.evaluation.Evaluations;
@@ -206,10 +207,10 @@ class EvaluationAndBulletinTest {
   }
 
   private void submit(Task task, Map<String, Object> values) {
-    String user = identityService.createUserQuery().memberOfGroup(SupervisionProcess.SUPERVISION_GROUP).list().get(0)
+    String user = identityService.createUserQuery().memberOfGroup(Role.SUPERVISION.groupId()).list().get(0)
         .getId();
     taskService.claim(task.getId(), user);
-    identityService.setAuthentication(user, List.of(SupervisionProcess.SUPERVISION_GROUP));
+    identityService.setAuthentication(user, List.of(Role.SUPERVISION.groupId()));
     try {
       formService.submitTaskForm(task.getId(), values);
     } finally {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
+import duban.unit.Role;
 import duban.overview.Overviews;
 import duban.overview.StoredTask;
 import java.time.LocalDateTime;
@@ -45,7 +46,7 @@ class CollectiveLeadBreakdownTest extends ProcessTestSupport {
 
     // 商河县 returns its part; the office gives it to 莱芜高新区, as it would re-assign any lead
     submit(taskFor(pi, ACKNOWLEDGE, "shanghe"), ACK_DECISION, AckDecision.RETURN, "returnReason", "不属于本单位职责，园区建设由莱芜高新区承担。");
-    submit(taskFor(pi, REASSIGN, SUPERVISION_GROUP), REASSIGN_DECISION, ReassignDecision.REPLACE, "replacementUnit", "lwgaoxin",
+    submit(taskFor(pi, REASSIGN, Role.SUPERVISION.groupId()), REASSIGN_DECISION, ReassignDecision.REPLACE, "replacementUnit", "lwgaoxin",
         "reassignComment", "改由莱芜高新区承办。");
     tasks(pi, ACKNOWLEDGE).forEach(this::acknowledge);
     assertThat((String) variable(pi, "reportingUnits")).contains("lwgaoxin").doesNotContain("shanghe");

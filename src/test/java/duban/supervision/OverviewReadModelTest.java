@@ -4,6 +4,7 @@ import static duban.supervision.SupervisionProcess.*;
 import static duban.supervision.SupervisionVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import duban.unit.Role;
 import duban.overview.OverviewTask;
 import duban.overview.Overviews;
 import duban.overview.ReadModelRebuild;
@@ -221,8 +222,8 @@ class OverviewReadModelTest extends ProcessTestSupport {
   }
 
   private void as(String user, Runnable step) {
-    identityService.setAuthentication(user, List.of(user.equals("supervisor") ? SUPERVISION_GROUP
-        : user.equals("leader") ? JOINT_OFFICE_GROUP : user));
+    identityService.setAuthentication(user, List.of(user.equals("supervisor") ? Role.SUPERVISION.groupId()
+        : user.equals("leader") ? Role.JOINT_OFFICE.groupId() : user));
     try {
       step.run();
     } finally {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
+import duban.unit.Role;
 import duban.form.SubmissionRejectedException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -46,7 +47,7 @@ class TaskSupervisionProcessTest extends ProcessTestSupport {
     report(report);
 
     review(onlyTask(pi, REVIEW_REPORT), ReviewDecision.APPROVE, "材料齐全，同意。");
-    Task signOff = taskFor(pi, SIGN_OFF, JOINT_OFFICE_GROUP);
+    Task signOff = taskFor(pi, SIGN_OFF, Role.JOINT_OFFICE.groupId());
     submit(signOff, SIGN_OFF_DECISION, SignOffDecision.APPROVE, "signOffComment", "同意销号");
 
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isEnded().hasPassed(SIGNED_OFF);
@@ -83,7 +84,7 @@ class TaskSupervisionProcessTest extends ProcessTestSupport {
     ProcessInstance pi = startSeedTask(ONE_LEAD_THREE_SUPPORTERS);
     submit(taskFor(pi, ACKNOWLEDGE, "jrj"), ACK_DECISION, AckDecision.RETURN, "returnReason", "不属于本单位职责，应由财政部门牵头。");
 
-    Task reassign = taskFor(pi, REASSIGN, SUPERVISION_GROUP);
+    Task reassign = taskFor(pi, REASSIGN, Role.SUPERVISION.groupId());
     assertThat(taskService.getVariable(reassign.getId(), "returningUnitName")).isEqualTo("市地方金融监管局");
     assertThat(taskService.getVariable(reassign.getId(), "returnReason")).isEqualTo("不属于本单位职责，应由财政部门牵头。");
     submit(reassign, REASSIGN_DECISION, ReassignDecision.REPLACE, "replacementUnit", "czj", "reassignComment", "改由市财政局牵头。");
@@ -103,7 +104,7 @@ class TaskSupervisionProcessTest extends ProcessTestSupport {
   void returnsAssignmentToOriginalUnitWhenReassignmentConfirmsIt() {
     ProcessInstance pi = startSeedTask(ONE_LEAD_THREE_SUPPORTERS);
     submit(taskFor(pi, ACKNOWLEDGE, "jrj"), ACK_DECISION, AckDecision.RETURN, "returnReason", "认为应由其他部门牵头。");
-    submit(taskFor(pi, REASSIGN, SUPERVISION_GROUP), REASSIGN_DECISION, ReassignDecision.CONFIRM, "reassignComment", "按分工表由你单位牵头。");
+    submit(taskFor(pi, REASSIGN, Role.SUPERVISION.groupId()), REASSIGN_DECISION, ReassignDecision.CONFIRM, "reassignComment", "按分工表由你单位牵头。");
 
     Task ack = taskFor(pi, ACKNOWLEDGE, "jrj");
     assertThat(taskService.getVariable(ack.getId(), "reassignComment")).isEqualTo("按分工表由你单位牵头。");
@@ -115,18 +116,18 @@ class TaskSupervisionProcessTest extends ProcessTestSupport {
   void refusesReplacementByAUnitThatAlreadyLeads() {
     ProcessInstance pi = startSeedTask(41); // leads 市地方金融监管局 (jrj) and 市发展改革委 (fgw)
     submit(taskFor(pi, ACKNOWLEDGE, "fgw"), ACK_DECISION, AckDecision.RETURN, "returnReason", "不属于本单位职责。");
-    Task reassign = taskFor(pi, REASSIGN, SUPERVISION_GROUP);
+    Task reassign = taskFor(pi, REASSIGN, Role.SUPERVISION.groupId());
     assertThatThrownBy(() -> submit(reassign, REASSIGN_DECISION, ReassignDecision.REPLACE, "replacementUnit", "jrj",
         "reassignComment", "改由金融局。"))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("已是本任务的牵头单位");
-    assertThat(taskFor(pi, REASSIGN, SUPERVISION_GROUP)).isNotNull();
+    assertThat(taskFor(pi, REASSIGN, Role.SUPERVISION.groupId())).isNotNull();
   }
 
   @Test
   void designatesConcreteUnitsForACollectiveLead() {
     ProcessInstance pi = startSeedTask(11); // lead 产业链链长单位 must be designated
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt(DESIGNATE_UNITS);
-    Task designate = taskFor(pi, DESIGNATE_UNITS, SUPERVISION_GROUP);
+    Task designate = taskFor(pi, DESIGNATE_UNITS, Role.SUPERVISION.groupId());
     assertThat(taskService.getVariable(designate.getId(), "designationNote")).isEqualTo("牵头单位「产业链链长单位」");
     assertThat(taskService.getVariable(designate.getId(), "unitOptions").toString()).contains("\"value\":\"gxj\"");
 
@@ -140,7 +141,7 @@ class TaskSupervisionProcessTest extends ProcessTestSupport {
   @Test
   void refusesDesignationOfAUnitNotInTheDirectory() {
     ProcessInstance pi = startSeedTask(11);
-    Task designate = taskFor(pi, DESIGNATE_UNITS, SUPERVISION_GROUP);
+    Task designate = taskFor(pi, DESIGNATE_UNITS, Role.SUPERVISION.groupId());
     assertThatThrownBy(() -> submit(designate, "designatedLeadUnits", List.of("nosuchunit")))
         .isInstanceOf(SubmissionRejectedException.class).hasMessageContaining("nosuchunit");
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isWaitingAt(DESIGNATE_UNITS);
@@ -205,7 +206,7 @@ class TaskSupervisionProcessTest extends ProcessTestSupport {
     tasks(pi, SUBMIT_CONTRIBUTION).forEach(this::contribute);
     requestExtension(onlyTask(pi, SUBMIT_REPORT), "2027-06-30");
 
-    submit(taskFor(pi, REVIEW_EXTENSION, SUPERVISION_GROUP), EXTENSION_DECISION, ExtensionDecision.APPROVE, "extensionComment", "同意延期。");
+    submit(taskFor(pi, REVIEW_EXTENSION, Role.SUPERVISION.groupId()), EXTENSION_DECISION, ExtensionDecision.APPROVE, "extensionComment", "同意延期。");
     Task report = taskFor(pi, SUBMIT_REPORT, "jrj");
     assertThat(toDate(report)).isEqualTo(LocalDate.of(2027, 6, 30));
     assertThat(variable(pi, "deadline")).isEqualTo("2027-06-30");
